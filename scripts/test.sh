@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Every test, all three levels: core (on :memory: and temp files), commands (mock runtime),
+# and end-to-end journeys in the real window under Xvfb. This is what CI runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+
+echo "== build the app the journeys drive"
+cargo build -p casefile
+
+echo "== core and command tests"
+cargo test -p casefile-core -p casefile
+
+echo "== end-to-end journeys in the real window"
+# One window at a time: journeys share nothing, but two WebKit processes starting together
+# on two cores make timings needlessly tight. The harness starts Xvfb when DISPLAY is unset.
+cargo test -p casefile-e2e -- --test-threads=1

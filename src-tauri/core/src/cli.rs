@@ -1,0 +1,112 @@
+//! The `casefile` command line. The same binary opens the window when it is given no
+//! subcommand; every subcommand here runs without a display.
+//!
+//! Exit codes: 0 success, 1 the file has a problem (check or verify failed, or it could not be
+//! opened), 2 a usage problem (a bad argument, a name that matches nothing or several records).
+
+use crate::db::{CaseFile, OpenOptions};
+use crate::error::Error;
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "casefile",
+    version,
+    about = "Casefile: a private case file of promises, complaints and evidence.",
+    long_about = "Casefile: a private case file of promises, complaints and evidence.\n\n\
+        Run without a subcommand to open the window. Everything stays in one file on this computer.\n\
+        Set CASEFILE_PASSPHRASE to open an encrypted file from the command line.",
+    after_help = "Examples:\n  casefile --file ~/work.casefile        open the window on a file\n  \
+        casefile demo --file /tmp/demo.casefile  write the demo case file\n  \
+        casefile check --file ~/work.casefile  check a file without opening the window"
+)]
+pub struct Cli {
+    /// The case file to open in the window (created if it does not exist).
+    #[arg(long, value_name = "PATH")]
+    pub file: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the demo case file: realistic, deterministic, covering every situation Casefile is for.
+    Demo {
+        /// Where to write it. An existing file is never overwritten.
+        #[arg(long, value_name = "PATH")]
+        file: PathBuf,
+        /// Add this many extra timeline entries, for testing at scale (e.g. 100000).
+        #[arg(long, default_value_t = 0, value_name = "N")]
+        entries: u64,
+        /// The seed: the same seed and date give the same case file.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The day the demo treats as today (YYYY-MM-DD); defaults to today.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+    },
+    /// Print the schema version and a quick integrity check; exits 1 on any problem.
+    Check {
+        #[arg(long, value_name = "PATH")]
+        file: PathBuf,
+    },
+}
+
+/// Run a subcommand, writing to the given streams; returns the process exit code.
+pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let result = match command {
+        Command::Demo { file, entries, seed, as_of } => demo(&file, entries, seed, as_of.as_deref(), out),
+        Command::Check { file } => check(&file, out),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            let _ = writeln!(err, "casefile: {e}");
+            match e {
+                Error::Validation { .. } => 2,
+                _ => 1,
+            }
+        }
+    }
+}
+
+fn open(path: &std::path::Path) -> Result<CaseFile, Error> {
+    let passphrase = std::env::var("CASEFILE_PASSPHRASE").ok().filter(|p| !p.is_empty());
+    CaseFile::open_with(path, OpenOptions { create: false, passphrase, clock: None })
+}
+
+fn demo(path: &std::path::Path, entries: u64, seed: u64, as_of: Option<&str>, out: &mut dyn Write) -> Result<i32, Error> {
+    let as_of = match as_of {
+        Some(d) => Some(crate::when::parse_date("as_of", d)?),
+        None => None,
+    };
+    let started = std::time::Instant::now();
+    let summary = crate::demo::write(path, &crate::demo::DemoOptions { seed, entries, as_of })?;
+    let _ = writeln!(out, "Wrote the demo case file {} in {:.1} s.", path.display(), started.elapsed().as_secs_f64());
+    let _ = writeln!(out, "{summary}");
+    Ok(0)
+}
+
+fn check(path: &std::path::Path, out: &mut dyn Write) -> Result<i32, Error> {
+    let cf = open(path)?;
+    let version = cf.user_version()?;
+    let problems = cf.quick_check()?;
+    let _ = writeln!(out, "File: {}", path.display());
+    let _ = writeln!(out, "Schema version: {version} (this Casefile writes {})", crate::db::schema_version());
+    if problems == ["ok"] {
+        let _ = writeln!(out, "Integrity: ok");
+        Ok(0)
+    } else {
+        let _ = writeln!(out, "Integrity: {} problem(s)", problems.len());
+        for p in problems.iter().take(20) {
+            let _ = writeln!(out, "  {p}");
+        }
+        Ok(1)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,289 @@
+//! Opening a case file safely, and the transaction every write goes through.
+//!
+//! The rule this module exists for: a file Casefile cannot read is never modified. So an
+//! existing file is inspected from its raw header bytes first, then opened read-only, and
+//! only when it is known to be a Casefile file of a version we understand is it opened for
+//! writing, switched to WAL and migrated.
+
+use crate::clock::{Clock, SystemClock};
+use crate::error::{Error, Result};
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite_migration::{Migrations, M};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// `PRAGMA application_id` of every case file: "Case" in ASCII.
+pub const APPLICATION_ID: i32 = 0x4361_7365;
+
+/// The numbered migrations, oldest first. `user_version` holds how many have run.
+const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_init.sql")];
+
+/// The schema version this build writes.
+pub fn schema_version() -> u32 {
+    MIGRATIONS.len() as u32
+}
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+}
+
+#[derive(Default)]
+pub struct OpenOptions {
+    /// Create the file when it does not exist yet.
+    pub create: bool,
+    /// For a file encrypted with SQLCipher.
+    pub passphrase: Option<String>,
+    pub clock: Option<Arc<dyn Clock>>,
+}
+
+pub struct CaseFile {
+    conn: Connection,
+    path: Option<PathBuf>,
+    clock: Arc<dyn Clock>,
+    encrypted: bool,
+}
+
+/// A write in progress. Everything a command changes happens inside one of these, so a
+/// multi-step write either lands whole or not at all.
+pub struct Tx<'c> {
+    inner: rusqlite::Transaction<'c>,
+    clock: &'c dyn Clock,
+    now: DateTime<Utc>,
+}
+
+impl std::ops::Deref for Tx<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        &self.inner
+    }
+}
+
+impl Tx<'_> {
+    /// The instant of this write; every row it touches is recorded at the same moment.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+    pub fn now_str(&self) -> String {
+        crate::when::instant(self.now)
+    }
+    pub fn today(&self) -> NaiveDate {
+        self.clock.today()
+    }
+    pub fn new_id(&self) -> String {
+        self.clock.new_id().to_string()
+    }
+}
+
+impl CaseFile {
+    /// Open an existing case file, or create it when it does not exist.
+    pub fn open(path: &Path) -> Result<CaseFile> {
+        Self::open_with(path, OpenOptions { create: true, ..Default::default() })
+    }
+
+    pub fn open_in_memory() -> Result<CaseFile> {
+        Self::open_in_memory_with(Arc::new(SystemClock))
+    }
+
+    pub fn open_in_memory_with(clock: Arc<dyn Clock>) -> Result<CaseFile> {
+        let conn = Connection::open_in_memory()?;
+        let mut cf = CaseFile { conn, path: None, clock, encrypted: false };
+        cf.prepare_new()?;
+        Ok(cf)
+    }
+
+    pub fn open_with(path: &Path, opts: OpenOptions) -> Result<CaseFile> {
+        let clock = opts.clock.unwrap_or_else(|| Arc::new(SystemClock));
+        let shown = path.display().to_string();
+        let exists = path.try_exists().map_err(|e| Error::io(format!("Cannot look at {shown}"), e))?;
+        if !exists {
+            if !opts.create {
+                return Err(Error::io(format!("Cannot open {shown}"), std::io::Error::from(std::io::ErrorKind::NotFound)));
+            }
+            return Self::create(path, opts.passphrase.as_deref(), clock);
+        }
+        let passphrase = opts.passphrase.filter(|p| !p.is_empty());
+        let header = inspect_header(path)?;
+        if header == Header::Opaque && passphrase.is_none() {
+            return Err(Error::NeedsPassphrase { path: shown });
+        }
+        // Read-only look first: nothing below can change the file's bytes.
+        {
+            let ro = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+            if let Some(p) = &passphrase {
+                apply_key(&ro, p)?;
+            }
+            check_identity(&ro, &shown, passphrase.is_some())?;
+        }
+        let conn = Connection::open(path)?;
+        if let Some(p) = &passphrase {
+            apply_key(&conn, p)?;
+        }
+        configure(&conn)?;
+        let mut cf = CaseFile { conn, path: Some(path.to_path_buf()), clock, encrypted: passphrase.is_some() };
+        migrations().to_latest(&mut cf.conn).map_err(|e| Error::Migration(e.to_string()))?;
+        Ok(cf)
+    }
+
+    fn create(path: &Path, passphrase: Option<&str>, clock: Arc<dyn Clock>) -> Result<CaseFile> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        let passphrase = passphrase.filter(|p| !p.is_empty());
+        if let Some(p) = passphrase {
+            apply_key(&conn, p)?;
+        }
+        // Stamp the file as ours and build the schema while still in rollback-journal mode,
+        // so both land in the main file itself. In WAL mode they could sit in the -wal until
+        // a checkpoint, and after a crash the header alone would not say "Casefile".
+        let mut cf = CaseFile { conn, path: Some(path.to_path_buf()), clock, encrypted: passphrase.is_some() };
+        cf.prepare_new()?;
+        configure(&cf.conn)?;
+        Ok(cf)
+    }
+
+    fn prepare_new(&mut self) -> Result<()> {
+        self.conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;")?;
+        self.conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        migrations().to_latest(&mut self.conn).map_err(|e| Error::Migration(e.to_string()))?;
+        Ok(())
+    }
+
+    /// Run `f` inside one immediate transaction: all of it lands, or none of it does.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let now = self.clock.now();
+        let inner = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = Tx { inner, clock: self.clock.as_ref(), now };
+        let value = f(&tx)?;
+        tx.inner.commit()?;
+        Ok(value)
+    }
+
+    /// The connection, for reads.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn is_encrypted(&self) -> bool {
+        self.encrypted
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.clock.today()
+    }
+
+    pub fn clock(&self) -> Arc<dyn Clock> {
+        self.clock.clone()
+    }
+
+    pub fn user_version(&self) -> Result<u32> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// `PRAGMA quick_check`: "ok", or the problems SQLite found.
+    pub fn quick_check(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare("PRAGMA quick_check")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}
+
+/// Connection settings that are not part of the schema, set on every open.
+fn configure(conn: &Connection) -> Result<()> {
+    let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(Error::Migration(format!("the file could not be switched to WAL journaling (it reports {mode})")));
+    }
+    // FULL: a commit is on disk when it returns, so a power cut loses nothing acknowledged.
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "trusted_schema", "OFF")?;
+    conn.busy_timeout(std::time::Duration::from_millis(3000))?;
+    #[cfg(target_os = "macos")]
+    conn.pragma_update(None, "fullfsync", "ON")?;
+    conn.set_prepared_statement_cache_capacity(128);
+    Ok(())
+}
+
+fn apply_key(conn: &Connection, passphrase: &str) -> Result<()> {
+    conn.pragma_update(None, "key", passphrase)?;
+    Ok(())
+}
+
+#[derive(Debug, PartialEq)]
+enum Header {
+    Sqlite,
+    /// Not plain SQLite, but shaped like an encrypted database.
+    Opaque,
+}
+
+/// Look at the raw bytes without SQLite, so even a strange file is only read.
+fn inspect_header(path: &Path) -> Result<Header> {
+    let shown = path.display().to_string();
+    let not_ours = |reason: &str| Error::NotACaseFile { path: shown.clone(), reason: reason.to_string() };
+    let mut file = std::fs::File::open(path).map_err(|e| Error::io(format!("Cannot open {shown}"), e))?;
+    let len = file.metadata().map_err(|e| Error::io(format!("Cannot read {shown}"), e))?.len();
+    if len == 0 {
+        return Err(not_ours("the file is empty"));
+    }
+    let mut head = [0u8; 100];
+    let n = file.read(&mut head).map_err(|e| Error::io(format!("Cannot read {shown}"), e))?;
+    if n < 100 {
+        return Err(not_ours("the file is too short to be a database"));
+    }
+    if &head[..16] == b"SQLite format 3\0" {
+        let app_id = i32::from_be_bytes([head[68], head[69], head[70], head[71]]);
+        if app_id != APPLICATION_ID {
+            return Err(not_ours("it is an SQLite database of another program"));
+        }
+        let version = u32::from_be_bytes([head[60], head[61], head[62], head[63]]);
+        if version > schema_version() {
+            return Err(Error::TooNew { path: shown, found: version, supported: schema_version() });
+        }
+        return Ok(Header::Sqlite);
+    }
+    // An encrypted case file is whole pages of what looks like noise. Text, or a size that
+    // is not a multiple of a page, is some other kind of file.
+    // SQLCipher starts with a random 16-byte salt, which is almost never mostly text.
+    let printable = head[..16].iter().filter(|b| b.is_ascii_graphic() || b.is_ascii_whitespace()).count() >= 12;
+    if printable || len % 512 != 0 {
+        return Err(not_ours("it is not a database"));
+    }
+    Ok(Header::Opaque)
+}
+
+/// With the file open read-only (and keyed, when encrypted), confirm it is ours and not too new.
+fn check_identity(conn: &Connection, shown: &str, keyed: bool) -> Result<()> {
+    let app_id: rusqlite::Result<i32> = conn.pragma_query_value(None, "application_id", |r| r.get(0));
+    let app_id = match app_id {
+        Ok(v) => v,
+        Err(e) if keyed && e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
+            return Err(Error::WrongPassphrase { path: shown.to_string() })
+        }
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
+            return Err(Error::NotACaseFile { path: shown.to_string(), reason: "it is not a database".into() })
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if app_id != APPLICATION_ID {
+        return Err(Error::NotACaseFile { path: shown.to_string(), reason: "it is an SQLite database of another program".into() });
+    }
+    let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version > schema_version() {
+        return Err(Error::TooNew { path: shown.to_string(), found: version, supported: schema_version() });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,156 @@
+//! The evidence timeline. Owns the SQL of the `events` table.
+//!
+//! An event keeps when it happened (with how precisely that is known) apart from when it was
+//! written down, which the core sets and nothing edits. Other modules add events here for
+//! the things they change (a promise broken, a complaint moved on, an account transferred),
+//! so the timeline is the one place the whole story can be read in order.
+
+use crate::chain;
+use crate::db::Tx;
+use crate::error::{Error, Result};
+use crate::model::{EventKind, Precision, Strength};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    pub id: String,
+    pub kind: EventKind,
+    pub occurred_at: String,
+    pub occurred_precision: Precision,
+    pub recorded_at: String,
+    pub summary: String,
+    pub details: String,
+    pub source_person_id: Option<String>,
+    pub source_text: String,
+    pub strength: Strength,
+    pub disputed: bool,
+    pub supersedes_id: Option<String>,
+    pub retracted_at: Option<String>,
+    pub retraction_reason: String,
+    pub redacted_at: Option<String>,
+    pub account_id: Option<String>,
+    pub complaint_id: Option<String>,
+    pub promise_id: Option<String>,
+    pub decision_id: Option<String>,
+    pub actor_id: Option<String>,
+}
+
+/// An event to add, already checked by the caller.
+#[derive(Debug, Clone)]
+pub struct NewEvent {
+    pub kind: EventKind,
+    pub occurred_at: String,
+    pub occurred_precision: Precision,
+    pub summary: String,
+    pub details: String,
+    pub source_person_id: Option<String>,
+    pub source_text: String,
+    pub strength: Strength,
+    pub disputed: bool,
+    pub supersedes_id: Option<String>,
+    pub account_id: Option<String>,
+    pub complaint_id: Option<String>,
+    pub promise_id: Option<String>,
+    pub decision_id: Option<String>,
+    pub actor_id: Option<String>,
+}
+
+impl NewEvent {
+    /// A record Casefile itself writes when something changes state: it happened now,
+    /// exactly, and the case file is the written source.
+    pub fn system(tx: &Tx<'_>, kind: EventKind, summary: String) -> NewEvent {
+        NewEvent {
+            kind,
+            occurred_at: tx.now_str(),
+            occurred_precision: Precision::Exact,
+            summary,
+            details: String::new(),
+            source_person_id: None,
+            source_text: "Recorded in Casefile".into(),
+            strength: Strength::Written,
+            disputed: false,
+            supersedes_id: None,
+            account_id: None,
+            complaint_id: None,
+            promise_id: None,
+            decision_id: None,
+            actor_id: None,
+        }
+    }
+}
+
+pub(crate) const SELECT: &str = "SELECT id, kind, occurred_at, occurred_precision, recorded_at, summary, details, source_person_id,
+        source_text, strength, disputed, supersedes_id, retracted_at, retraction_reason, redacted_at,
+        account_id, complaint_id, promise_id, decision_id, actor_id FROM events";
+
+pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<Event> {
+    Ok(Event {
+        id: r.get(0)?,
+        kind: r.get(1)?,
+        occurred_at: r.get(2)?,
+        occurred_precision: r.get(3)?,
+        recorded_at: r.get(4)?,
+        summary: r.get(5)?,
+        details: r.get(6)?,
+        source_person_id: r.get(7)?,
+        source_text: r.get(8)?,
+        strength: r.get(9)?,
+        disputed: r.get(10)?,
+        supersedes_id: r.get(11)?,
+        retracted_at: r.get(12)?,
+        retraction_reason: r.get(13)?,
+        redacted_at: r.get(14)?,
+        account_id: r.get(15)?,
+        complaint_id: r.get(16)?,
+        promise_id: r.get(17)?,
+        decision_id: r.get(18)?,
+        actor_id: r.get(19)?,
+    })
+}
+
+pub fn get(conn: &Connection, id: &str) -> Result<Event> {
+    conn.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?
+        .query_row([id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::not_found("timeline entry", id))
+}
+
+/// Add an event inside the caller's write, chained; returns its id.
+pub fn insert(tx: &Tx<'_>, e: &NewEvent) -> Result<String> {
+    let id = tx.new_id();
+    tx.prepare_cached(
+        "INSERT INTO events(id, kind, occurred_at, occurred_precision, recorded_at, summary, details, source_person_id, source_text,
+             strength, disputed, supersedes_id, account_id, complaint_id, promise_id, decision_id, actor_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+    )?
+    .execute(params![
+        id,
+        e.kind,
+        e.occurred_at,
+        e.occurred_precision,
+        tx.now_str(),
+        e.summary,
+        e.details,
+        e.source_person_id,
+        e.source_text,
+        e.strength,
+        e.disputed,
+        e.supersedes_id,
+        e.account_id,
+        e.complaint_id,
+        e.promise_id,
+        e.decision_id,
+        e.actor_id
+    ])?;
+    chain::record(tx, "events", &id, "create")?;
+    Ok(id)
+}
+
+/// The newest events about one account, newest first.
+pub fn recent_for_account(conn: &Connection, account_id: &str, limit: u32) -> Result<Vec<Event>> {
+    Ok(conn
+        .prepare_cached(&format!("{SELECT} WHERE account_id = ?1 ORDER BY occurred_at DESC, id DESC LIMIT ?2"))?
+        .query_map(params![account_id, limit], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?)
+}

@@ -1,0 +1,29 @@
+//! The Casefile core: the case file's model, storage, validation and every rule.
+//!
+//! It knows nothing of Tauri. Everything a user can do is a function here that a test can
+//! call on an in-memory case file; the desktop shell only adapts these to IPC commands.
+
+pub mod accounts;
+pub mod chain;
+pub mod cli;
+pub mod clock;
+pub mod contacts;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod events;
+pub mod hash;
+pub mod model;
+pub mod money;
+pub mod people;
+pub mod settings;
+pub mod text;
+pub mod transfers;
+pub mod when;
+
+#[cfg(test)]
+pub(crate) mod testing;
+
+pub use chrono;
+pub use db::{CaseFile, OpenOptions, Tx};
+pub use error::{Error, Result};

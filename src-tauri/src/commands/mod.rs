@@ -1,0 +1,7 @@
+//! Thin adapters from IPC to the core: each takes the state, calls one core function, and
+//! returns its value or its typed error. No rules live here.
+
+pub mod accounts;
+pub mod app;
+pub mod people;
+pub mod settings;

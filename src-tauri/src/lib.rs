@@ -1,0 +1,91 @@
+//! The Tauri shell: plugins, the open case file as managed state, and the IPC handlers.
+//! Everything a user can do lives in `casefile_core`; this crate only adapts it.
+
+pub mod commands;
+pub mod state;
+
+use state::AppState;
+use std::path::PathBuf;
+use tauri::{Manager, Runtime};
+
+/// Plugins and handlers shared by the real app and the command tests, which pass
+/// `tauri::test::mock_builder()` as `base` to run the same commands on the mock runtime.
+pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
+    base.plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_notification::init())
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_status,
+            commands::app::open_case_file,
+            commands::app::new_case_file,
+            commands::app::open_demo,
+            commands::app::close_case_file,
+            commands::settings::get_settings,
+            commands::settings::save_settings,
+            commands::people::list_people,
+            commands::people::get_person,
+            commands::people::create_person,
+            commands::people::update_person,
+            commands::people::delete_person,
+            commands::accounts::list_accounts,
+            commands::accounts::get_account,
+            commands::accounts::create_account,
+            commands::accounts::update_account,
+            commands::accounts::transfer_account,
+            commands::accounts::create_contact,
+            commands::accounts::update_contact,
+            commands::accounts::delete_contact,
+        ])
+}
+
+/// Open the window. `file` comes from `--file`; without it, the last file used is reopened,
+/// and on a first run the window shows its welcome screen.
+pub fn run(file: Option<PathBuf>) {
+    let app = builder(tauri::Builder::default())
+        // First, so a second launch hands over to the running window before doing anything.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.show();
+                let _ = w.set_focus();
+            }
+        }))
+        .setup(move |app| {
+            let config_dir = app.path().app_config_dir()?;
+            let data_dir = app.path().app_data_dir()?;
+            let state = AppState::new(config_dir, data_dir);
+            let wanted = file.clone().or_else(|| state.last_file());
+            let failure = wanted.as_ref().and_then(|p| state.open(p, file.is_some()).err());
+            app.manage(state);
+            refresh_title(app.handle(), &app.state::<AppState>());
+            if let Some(e) = failure {
+                use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
+                app.dialog()
+                    .message(e.to_string())
+                    .title("Casefile could not open the file")
+                    .kind(MessageDialogKind::Error)
+                    .show(|_| {});
+            }
+            Ok(())
+        })
+        .build(tauri::generate_context!());
+    match app {
+        Ok(app) => app.run(|app, event| {
+            // Close the case file on the way out so SQLite checkpoints its WAL into the file.
+            if let tauri::RunEvent::Exit = event {
+                app.state::<AppState>().close();
+            }
+        }),
+        Err(e) => {
+            eprintln!("casefile: the window could not start: {e}");
+            std::process::exit(1);
+        }
+    }
+}
+
+/// Keep the window title in step with the open file.
+pub fn refresh_title<R: Runtime>(app: &tauri::AppHandle<R>, state: &AppState) {
+    if let Some(w) = app.get_webview_window("main") {
+        let _ = w.set_title(&state.title());
+    }
+}

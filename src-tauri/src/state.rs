@@ -1,0 +1,141 @@
+//! What the window has open: one case file, or none (first run, or a file that could not
+//! be opened). Commands reach the case file only through [`AppState::with_file`], which
+//! holds the lock for the whole command so writes never interleave.
+
+use casefile_core::{settings, CaseFile, Error, OpenOptions, Result};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+pub enum Workspace {
+    /// No file is open. `problem` says why, when a file was asked for and could not be opened.
+    /// The problem is kept as its `{kind, message}` form, which is all the window needs.
+    Closed { path: Option<PathBuf>, problem: Option<serde_json::Value> },
+    Open(CaseFile),
+}
+
+pub struct AppState {
+    workspace: Mutex<Workspace>,
+    /// Where Casefile keeps its own small files (the last file used) and the demo.
+    pub config_dir: PathBuf,
+    pub data_dir: PathBuf,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FileInfo {
+    pub path: String,
+    pub name: String,
+    pub schema_version: u32,
+    pub encrypted: bool,
+    pub is_demo: bool,
+    pub your_name: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Status {
+    pub version: &'static str,
+    pub file: Option<FileInfo>,
+    pub problem: Option<serde_json::Value>,
+    pub problem_path: Option<String>,
+    pub data_dir: String,
+}
+
+impl AppState {
+    pub fn new(config_dir: PathBuf, data_dir: PathBuf) -> AppState {
+        AppState { workspace: Mutex::new(Workspace::Closed { path: None, problem: None }), config_dir, data_dir }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Workspace> {
+        // A command that panicked mid-way leaves the SQLite transaction rolled back, so the
+        // file is consistent; carry on rather than poisoning every later command.
+        self.workspace.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// A state with `cf` already open (command tests use an in-memory file).
+    pub fn with_case_file(cf: CaseFile, config_dir: PathBuf, data_dir: PathBuf) -> AppState {
+        AppState { workspace: Mutex::new(Workspace::Open(cf)), config_dir, data_dir }
+    }
+
+    /// Run `f` on the open case file, or fail with `no_file_open`.
+    pub fn with_file<T>(&self, f: impl FnOnce(&mut CaseFile) -> Result<T>) -> Result<T> {
+        match &mut *self.lock() {
+            Workspace::Open(cf) => f(cf),
+            Workspace::Closed { .. } => Err(Error::NoFileOpen),
+        }
+    }
+
+    /// Open (or create) `path`, replacing whatever was open. On failure the previous file
+    /// stays closed and the problem is kept to show in the window.
+    pub fn open(&self, path: &Path, create: bool) -> Result<()> {
+        let mut ws = self.lock();
+        // Close the current file first so a reopen of the same file sees it released.
+        *ws = Workspace::Closed { path: None, problem: None };
+        match CaseFile::open_with(path, OpenOptions { create, ..Default::default() }) {
+            Ok(cf) => {
+                *ws = Workspace::Open(cf);
+                drop(ws);
+                self.remember(path);
+                Ok(())
+            }
+            Err(e) => {
+                let shown = serde_json::to_value(&e).ok();
+                *ws = Workspace::Closed { path: Some(path.to_path_buf()), problem: shown };
+                Err(e)
+            }
+        }
+    }
+
+    pub fn close(&self) {
+        *self.lock() = Workspace::Closed { path: None, problem: None };
+    }
+
+    pub fn status(&self) -> Status {
+        let ws = self.lock();
+        let (file, problem, problem_path) = match &*ws {
+            Workspace::Open(cf) => (file_info(cf).ok(), None, None),
+            Workspace::Closed { path, problem } => {
+                (None, problem.clone(), path.as_ref().map(|p| p.display().to_string()))
+            }
+        };
+        Status { version: env!("CARGO_PKG_VERSION"), file, problem, problem_path, data_dir: self.data_dir.display().to_string() }
+    }
+
+    /// The window title names the open file, and says DEMO when it is the demo.
+    pub fn title(&self) -> String {
+        match self.status().file {
+            Some(f) if f.is_demo => format!("{} — DEMO — Casefile", f.name),
+            Some(f) => format!("{} — Casefile", f.name),
+            None => "Casefile".to_string(),
+        }
+    }
+
+    fn recent_path(&self) -> PathBuf {
+        self.config_dir.join("recent.json")
+    }
+
+    /// The last file used, if it still exists.
+    pub fn last_file(&self) -> Option<PathBuf> {
+        let text = std::fs::read_to_string(self.recent_path()).ok()?;
+        let v: serde_json::Value = serde_json::from_str(&text).ok()?;
+        let p = PathBuf::from(v.get("last_file")?.as_str()?);
+        p.exists().then_some(p)
+    }
+
+    /// Written to a temporary file and renamed, so a crash never leaves it half-written.
+    fn remember(&self, path: &Path) {
+        let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let body = serde_json::json!({ "last_file": abs.display().to_string() }).to_string();
+        let target = self.recent_path();
+        let tmp = target.with_extension("json.tmp");
+        let _ = std::fs::create_dir_all(&self.config_dir)
+            .and_then(|_| std::fs::write(&tmp, body))
+            .and_then(|_| std::fs::rename(&tmp, &target));
+    }
+}
+
+fn file_info(cf: &CaseFile) -> Result<FileInfo> {
+    let path = cf.path().map(|p| p.display().to_string()).unwrap_or_else(|| ":memory:".into());
+    let name = cf.path().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "In memory".into());
+    let s = settings::get(cf.conn())?;
+    Ok(FileInfo { path, name, schema_version: cf.user_version()?, encrypted: cf.is_encrypted(), is_demo: s.is_demo, your_name: s.your_name })
+}

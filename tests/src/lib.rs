@@ -1,0 +1,361 @@
+//! The end-to-end harness: the real `casefile` binary in a real window, driven over
+//! WebDriver (tauri-driver in front of WebKitWebDriver).
+//!
+//! Each [`App`] gets its own Xvfb display when none is set, its own tauri-driver on free
+//! ports, and its own config and data folders, so a journey never touches the user's files
+//! and journeys cannot see each other. Nothing here is mocked: what a journey sees is what a
+//! person would see.
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error + Send + Sync>>;
+
+/// How long a journey waits for something to appear before it fails.
+pub const WAIT: Duration = Duration::from_secs(15);
+
+/// A scratch folder removed when dropped.
+pub struct Scratch(PathBuf);
+
+impl Scratch {
+    pub fn new(tag: &str) -> Scratch {
+        let p = std::env::temp_dir().join(format!("casefile-e2e-{tag}-{}-{}", std::process::id(), nanos()));
+        std::fs::create_dir_all(&p).expect("create scratch dir");
+        Scratch(p)
+    }
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+    pub fn join(&self, name: &str) -> PathBuf {
+        self.0.join(name)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn nanos() -> u128 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0)
+}
+
+/// The workspace's target folder, where `make test` has built the app.
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("target"))
+}
+
+/// The built app. `make test` builds it before the journeys run.
+pub fn app_binary() -> PathBuf {
+    let p = std::env::var_os("CASEFILE_BIN").map(PathBuf::from).unwrap_or_else(|| target_dir().join("debug").join("casefile"));
+    assert!(p.exists(), "{} is missing: build it first with `cargo build -p casefile` (make test does this)", p.display());
+    p
+}
+
+fn tauri_driver() -> PathBuf {
+    let cargo_home = std::env::var_os("CARGO_HOME").map(PathBuf::from).unwrap_or_else(|| {
+        PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo")
+    });
+    let p = cargo_home.join("bin").join("tauri-driver");
+    if p.exists() { p } else { PathBuf::from("tauri-driver") }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+}
+
+/// Start a private Xvfb when there is no display, returning it and the display name.
+fn display() -> (Option<Child>, String) {
+    if let Some(d) = std::env::var_os("DISPLAY").filter(|d| !d.is_empty()) {
+        return (None, d.to_string_lossy().into_owned());
+    }
+    for n in 90..190 {
+        if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() || Path::new(&format!("/tmp/.X{n}-lock")).exists() {
+            continue;
+        }
+        let name = format!(":{n}");
+        let child = Command::new("Xvfb")
+            .args([name.as_str(), "-screen", "0", "1280x860x24", "-nolisten", "tcp"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb (package xvfb) must be installed; make test installs it");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline && !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        return (Some(child), name);
+    }
+    panic!("no free X display number between :90 and :189");
+}
+
+/// Stop a child politely (SIGTERM) so it can take its own children with it, then reap it.
+/// tauri-driver killed with SIGKILL orphans WebKitWebDriver, which keeps the test's output open.
+fn stop(child: &mut Child) {
+    let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        if let Ok(Some(_)) = child.try_wait() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// The app in its window, and everything it took to start it.
+pub struct App {
+    pub client: Client,
+    pub file: PathBuf,
+    driver: Child,
+    xvfb: Option<Child>,
+    home: Scratch,
+    extra_args: Vec<String>,
+}
+
+impl App {
+    /// Start the app on `file` (created if missing).
+    pub async fn launch(file: &Path) -> Result<App> {
+        Self::launch_with(file, &[]).await
+    }
+
+    pub async fn launch_with(file: &Path, extra: &[&str]) -> Result<App> {
+        let home = Scratch::new("home");
+        let mut args = vec!["--file".to_string(), file.display().to_string()];
+        args.extend(extra.iter().map(|s| s.to_string()));
+        Self::start(home, file.to_path_buf(), args).await
+    }
+
+    /// Start the app with no `--file`, as on a first run: it shows its welcome screen.
+    pub async fn launch_first_run() -> Result<App> {
+        let home = Scratch::new("home");
+        Self::start(home, PathBuf::new(), Vec::new()).await
+    }
+
+    async fn start(home: Scratch, file: PathBuf, args: Vec<String>) -> Result<App> {
+        let (xvfb, display) = display();
+        let (port, native) = (free_port(), free_port());
+        let driver = Command::new(tauri_driver())
+            .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+            .env("DISPLAY", &display)
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_CACHE_HOME", home.join("cache"))
+            // No desktop session here: keep GTK from looking for one.
+            .env("NO_AT_BRIDGE", "1")
+            .env("GTK_A11Y", "none")
+            .env_remove("DBUS_SESSION_BUS_ADDRESS")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start tauri-driver ({e}); make test installs it with `cargo install tauri-driver`"))?;
+        let caps: serde_json::Map<String, serde_json::Value> = serde_json::from_value(serde_json::json!({
+            "tauri:options": { "application": app_binary().display().to_string(), "args": args }
+        }))?;
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let client = loop {
+            match ClientBuilder::native().capabilities(caps.clone()).connect(&format!("http://127.0.0.1:{port}")).await {
+                Ok(c) => break c,
+                Err(e) if Instant::now() > deadline => {
+                    let mut driver = driver;
+                    stop(&mut driver);
+                    if let Some(mut x) = xvfb {
+                        stop(&mut x);
+                    }
+                    return Err(format!("the app did not start within 30 s: {e}").into());
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(150)).await,
+            }
+        };
+        let extra_args = Vec::new();
+        let app = App { client, file, driver, xvfb, home, extra_args };
+        app.wait_for("body[data-ready=yes]").await?;
+        Ok(app)
+    }
+
+    /// Quit and start again on the same file, keeping the same config folders.
+    pub async fn restart(self) -> Result<App> {
+        let file = self.file.clone();
+        let mut args = if file.as_os_str().is_empty() { vec![] } else { vec!["--file".to_string(), file.display().to_string()] };
+        args.extend(self.extra_args.iter().cloned());
+        let home = self.stop_keeping_home().await;
+        Self::start(home, file, args).await
+    }
+
+    async fn stop_keeping_home(self) -> Scratch {
+        let App { client, mut driver, xvfb, home, .. } = self;
+        let _ = client.close().await;
+        stop(&mut driver);
+        if let Some(mut x) = xvfb {
+            stop(&mut x);
+        }
+        home
+    }
+
+    pub async fn quit(self) {
+        drop(self.stop_keeping_home().await);
+    }
+
+    pub async fn find(&self, css: &str) -> Result<Element> {
+        Ok(self.client.find(Locator::Css(css)).await?)
+    }
+
+    pub async fn find_all(&self, css: &str) -> Result<Vec<Element>> {
+        Ok(self.client.find_all(Locator::Css(css)).await?)
+    }
+
+    /// Wait until an element matching `css` exists and is displayed.
+    pub async fn wait_for(&self, css: &str) -> Result<Element> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                if el.is_displayed().await.unwrap_or(false) {
+                    return Ok(el);
+                }
+            }
+            if Instant::now() > deadline {
+                let shot = self.failure_shot().await;
+                return Err(format!("timed out waiting for `{css}` (screenshot {shot})").into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Wait until `css` matches nothing (a dialog closed, a row went away).
+    pub async fn wait_gone(&self, css: &str) -> Result<()> {
+        let deadline = Instant::now() + WAIT;
+        while self.client.find(Locator::Css(css)).await.is_ok() {
+            if Instant::now() > deadline {
+                return Err(format!("`{css}` did not go away").into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Ok(())
+    }
+
+    /// Wait until the text of `css` contains `needle`.
+    pub async fn wait_text(&self, css: &str, needle: &str) -> Result<String> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                if let Ok(t) = el.text().await {
+                    if t.contains(needle) {
+                        return Ok(t);
+                    }
+                }
+            }
+            if Instant::now() > deadline {
+                let seen = self
+                    .client
+                    .execute("const e = document.querySelector(arguments[0]); return e ? e.innerText : '<no such element>'", vec![serde_json::json!(css)])
+                    .await
+                    .map(|v| v.as_str().unwrap_or_default().to_string())
+                    .unwrap_or_else(|e| format!("<{e}>"));
+                let shot = self.failure_shot().await;
+                return Err(format!("timed out waiting for `{css}` to contain {needle:?}; it shows {seen:?} (screenshot {shot})").into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn click(&self, css: &str) -> Result<()> {
+        self.wait_for(css).await?.click().await?;
+        Ok(())
+    }
+
+    pub async fn text(&self, css: &str) -> Result<String> {
+        Ok(self.find(css).await?.text().await?)
+    }
+
+    /// Replace the value of a field.
+    pub async fn fill(&self, css: &str, value: &str) -> Result<()> {
+        let el = self.wait_for(css).await?;
+        el.clear().await?;
+        if !value.is_empty() {
+            el.send_keys(value).await?;
+        }
+        Ok(())
+    }
+
+    /// Choose an option of a <select> by its visible label.
+    pub async fn select(&self, css: &str, label: &str) -> Result<()> {
+        self.wait_for(css).await?.select_by_label(label).await?;
+        Ok(())
+    }
+
+    /// Type keys into whatever has focus (WebDriver key codes, e.g. "\u{E007}" for Enter).
+    pub async fn keys(&self, keys: &str) -> Result<()> {
+        self.client.active_element().await?.send_keys(keys).await?;
+        Ok(())
+    }
+
+    /// Run JavaScript in the page and return its result.
+    pub async fn js(&self, script: &str) -> Result<serde_json::Value> {
+        Ok(self.client.execute(script, vec![]).await?)
+    }
+
+    /// Go to a route, as a click in the sidebar would.
+    pub async fn go(&self, route: &str) -> Result<()> {
+        self.client.execute("location.hash = arguments[0]", vec![serde_json::json!(route)]).await?;
+        Ok(())
+    }
+
+    /// Save what the window shows now to target/e2e-screenshots/NAME.png.
+    pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        let dir = target_dir().join("e2e-screenshots");
+        std::fs::create_dir_all(&dir)?;
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, self.client.screenshot().await?)?;
+        Ok(path)
+    }
+
+    /// A screenshot named after the moment of failure, so a red journey can be looked at.
+    async fn failure_shot(&self) -> String {
+        match self.screenshot(&format!("failure-{}", nanos())).await {
+            Ok(p) => p.display().to_string(),
+            Err(e) => format!("not taken: {e}"),
+        }
+    }
+
+    /// The config/data home the app runs with, for journeys that check its files.
+    pub fn home(&self) -> &Path {
+        self.home.path()
+    }
+}
+
+/// WebDriver key codes.
+pub mod key {
+    pub const ENTER: &str = "\u{E007}";
+    pub const ESCAPE: &str = "\u{E00C}";
+    pub const TAB: &str = "\u{E004}";
+    pub const CONTROL: &str = "\u{E009}";
+    pub const SHIFT: &str = "\u{E008}";
+    /// Releases held modifiers.
+    pub const NULL: &str = "\u{E000}";
+    pub const DOWN: &str = "\u{E015}";
+}
+
+/// Make a case file with the real core, for journeys that start from known data.
+pub fn demo_file(dir: &Scratch, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    let as_of = chrono_today();
+    casefile_core::demo::write(&path, &casefile_core::demo::DemoOptions { seed: 1, entries: 0, as_of: Some(as_of) }).expect("write demo");
+    path
+}
+
+fn chrono_today() -> casefile_core::chrono::NaiveDate {
+    casefile_core::chrono::Local::now().date_naive()
+}
+
+/// SHA-256 of a file's bytes, to prove a journey left it untouched.
+pub fn file_hash(path: &Path) -> String {
+    casefile_core::hash::sha256_hex(&std::fs::read(path).expect("read file"))
+}

@@ -1,0 +1,97 @@
+// Starts the window: loads the status of the open case file, draws the shell, and routes.
+
+import * as api from './api.js';
+import { mount } from './dom.js';
+import { useSettings } from './format.js';
+import { renderNav, SECTIONS } from './nav.js';
+import { current, match, navigate, route } from './router.js';
+import * as shortcuts from './shortcuts.js';
+import { showError } from './ui.js';
+
+route('/welcome', () => import('./views/welcome.js'));
+route('/customers', () => import('./views/customers.js'));
+route('/customers/:id', () => import('./views/customers.js'));
+route('/people', () => import('./views/people.js'));
+route('/people/:id', () => import('./views/people.js'));
+route('/settings', () => import('./views/settings.js'));
+
+export const HOME = '/customers';
+
+const ctx = {
+  status: null,
+  navigate,
+  /** Re-read the open file's status and settings, e.g. after opening another file. */
+  async refresh() {
+    ctx.status = await api.appStatus();
+    ctx.settings = ctx.status.file ? await api.getSettings() : null;
+    useSettings(ctx.settings);
+    drawChrome();
+    return ctx.status;
+  },
+};
+
+function drawChrome() {
+  const file = ctx.status && ctx.status.file;
+  document.querySelector('[data-demo-banner]').hidden = !(file && file.is_demo);
+  document.querySelector('[data-file-name]').textContent = file ? file.name : 'No file open';
+  document.querySelector('[data-file-name]').title = file ? file.path : '';
+  document.querySelector('[data-app]').dataset.fileOpen = file ? 'yes' : 'no';
+  // Mirrors the native title the shell sets, so both say which file (and DEMO) is open.
+  document.title = file ? `${file.name}${file.is_demo ? ' — DEMO' : ''} — Casefile` : 'Casefile';
+  renderNav(document.querySelector('[data-nav]'), current());
+}
+
+let cleanup = null;
+let renderSeq = 0;
+
+async function render() {
+  const seq = ++renderSeq;
+  let path = current();
+  if (!ctx.status.file && path !== '/welcome') { navigate('/welcome'); return; }
+  if (path === '/') { navigate(HOME); return; }
+  const found = match(path);
+  if (!found) { navigate(HOME); return; }
+  if (cleanup) { try { cleanup(); } catch { /* a view's cleanup must never block navigation */ } cleanup = null; }
+  renderNav(document.querySelector('[data-nav]'), path);
+  const container = document.querySelector('[data-view]');
+  try {
+    const view = await found.route.load();
+    if (seq !== renderSeq) return;
+    mount(container);
+    container.dataset.route = found.route.pattern;
+    cleanup = (await view.render(container, found.params, ctx)) || null;
+  } catch (err) {
+    if (seq === renderSeq) showError(err);
+  }
+}
+
+async function start() {
+  shortcuts.install();
+  for (const s of SECTIONS) {
+    shortcuts.register({ keys: `g ${s.key}`, label: `Go to ${s.label}`, group: 'Go to', run: () => navigate(s.route) });
+  }
+  shortcuts.register({ keys: 'ctrl+o', label: 'Open a case file…', group: 'Case file', run: () => openFile() });
+  try {
+    await ctx.refresh();
+  } catch (err) {
+    showError(err);
+  }
+  window.addEventListener('hashchange', render);
+  document.body.dataset.ready = 'yes';
+  await render();
+}
+
+export async function openFile() {
+  try {
+    const before = ctx.status && ctx.status.file && ctx.status.file.path;
+    const status = await api.openCaseFile();
+    await ctx.refresh();
+    if (status.file && status.file.path !== before) navigate(HOME);
+  } catch (err) {
+    await ctx.refresh().catch(() => {});
+    showError(err);
+    navigate('/welcome');
+  }
+}
+
+start();

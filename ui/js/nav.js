@@ -1,0 +1,34 @@
+// The sections of the app, in the order the sidebar shows them. Each screen adds itself
+// here with its route, its "g then key" shortcut and, when it has one, a live count.
+
+import { h, icon, mount } from './dom.js';
+import { ICONS } from './icons.js';
+
+export const SECTIONS = [
+  { group: 'Records', route: '/customers', label: 'Customers', icon: 'customers', key: 'c' },
+  { group: 'Records', route: '/people', label: 'People', icon: 'people', key: 'p' },
+  { group: null, route: '/settings', label: 'Settings', icon: 'settings', key: ',' },
+];
+
+const counts = new Map();
+
+export function renderNav(container, current) {
+  const items = [];
+  let group;
+  for (const s of SECTIONS) {
+    if (s.group && s.group !== group) items.push(h('div', { class: 'nav-section' }, s.group));
+    if (!s.group && group) items.push(h('div', { class: 'nav-section' }, ' '));
+    group = s.group;
+    const active = current === s.route || current.startsWith(`${s.route}/`);
+    const n = counts.get(s.route);
+    items.push(h('a', { href: `#${s.route}`, 'aria-current': active ? 'page' : null, dataset: { nav: s.route.slice(1) } },
+      icon(ICONS[s.icon] || ICONS.folder), s.label,
+      n ? h('span', { class: 'count', dataset: { navCount: s.route.slice(1) }, title: s.countTitle || '' }, String(n)) : null));
+  }
+  mount(container, items);
+}
+
+/** Set the badge next to a section (e.g. overdue promises); 0 hides it. */
+export function setCount(route, n) {
+  counts.set(route, n);
+}

@@ -1,0 +1,27 @@
+// Hash routes: "#/customers/0193..." -> the customers view with params {id}. Views are
+// modules with render(container, params, ctx); render may return a cleanup function.
+
+const routes = [];
+
+export function route(pattern, load) {
+  const keys = [];
+  const re = new RegExp(`^${pattern.replace(/:([a-z_]+)/g, (_, k) => { keys.push(k); return '([^/]+)'; })}$`);
+  routes.push({ pattern, re, keys, load });
+}
+
+export function match(path) {
+  for (const r of routes) {
+    const m = r.re.exec(path);
+    if (m) return { route: r, params: Object.fromEntries(r.keys.map((k, i) => [k, decodeURIComponent(m[i + 1])])) };
+  }
+  return null;
+}
+
+export function current() {
+  return location.hash.replace(/^#/, '') || '/';
+}
+
+export function navigate(path) {
+  if (current() === path) window.dispatchEvent(new HashChangeEvent('hashchange'));
+  else location.hash = path;
+}
