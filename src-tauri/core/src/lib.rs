@@ -15,6 +15,7 @@ pub mod events;
 pub mod hash;
 pub mod model;
 pub mod money;
+pub mod packet;
 pub mod people;
 pub mod settings;
 pub mod text;
