@@ -1,0 +1,555 @@
+//! The promise ledger: who promised what, to whom, by when, and what became of it.
+//! Owns the SQL of the `promises` and `promise_due_dates` tables.
+//!
+//! A promise is a record of its own, not a note on a customer: the users' worst problem is a
+//! manager who says "yes" and doesn't deliver, and only a ledger of individual promises can
+//! show that pattern. This file holds the promise itself (logging and correcting it); what
+//! happens to it afterwards lives in the sibling modules:
+//!
+//! * `lifecycle`: kept, broken, withdrawn, renegotiated, reopened, disputed;
+//! * `follow_ups`: written confirmations, follow-ups, replies and "3 follow-ups, no reply";
+//! * `query`: the paged, filtered ledger and the overdue count;
+//! * `record`: each promiser's record; `load`: commitments per week;
+//! * `draft`: the written confirmation; `links`: complaints; `suggest`: type-ahead.
+//!
+//! Overdue means open with a due date before today in local time, and today always comes
+//! from the case file's clock, so the ledger is right across midnight and in tests.
+
+pub mod draft;
+pub mod follow_ups;
+pub mod lifecycle;
+pub mod links;
+pub mod load;
+pub mod query;
+pub mod record;
+pub mod suggest;
+
+use crate::chain;
+use crate::db::{CaseFile, Tx};
+use crate::error::{Error, Result};
+use crate::events::{self, NewEvent};
+use crate::model::{Channel, EventKind, Precision, PromiseStatus};
+use crate::money::Money;
+use crate::{accounts, contacts, people, text, when};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+
+pub use follow_ups::Chase;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Promise {
+    pub id: String,
+    pub made_by_id: String,
+    pub made_by_name: String,
+    pub account_id: String,
+    pub account_name: String,
+    pub contact_id: Option<String>,
+    pub contact_name: Option<String>,
+    /// When it was made, stored with exactly the precision known (see `when`).
+    pub made_at: String,
+    pub made_at_precision: Precision,
+    pub channel: Channel,
+    pub in_writing: bool,
+    /// The day it was first confirmed in writing.
+    pub in_writing_since: Option<String>,
+    pub what: String,
+    /// The current due date; `original_due_on` is the first one agreed.
+    pub due_on: String,
+    pub original_due_on: String,
+    pub resources: String,
+    pub success_criteria: String,
+    /// The value at stake.
+    pub value: Option<Money>,
+    pub status: PromiseStatus,
+    pub closed_on: Option<String>,
+    pub outcome_reason: String,
+    pub withdrawn_by_id: Option<String>,
+    pub withdrawn_by_name: Option<String>,
+    pub disputed: bool,
+    pub recorded_at: String,
+    pub updated_at: String,
+    /// Worked out from today: open and due before today.
+    pub overdue: bool,
+    pub days_overdue: i64,
+    /// For a kept promise: kept on or before its (current) due date.
+    pub kept_on_time: Option<bool>,
+    pub days_late: i64,
+    /// How many times the due date was renegotiated.
+    pub renegotiations: u32,
+    /// The expectation fields not yet filled in ("resources", "success_criteria").
+    pub missing: Vec<&'static str>,
+    pub chase: Chase,
+}
+
+/// What the user typed. Only who, to whom, what and due are required; the rest are offered.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct PromiseInput {
+    pub made_by_id: String,
+    pub account_id: String,
+    pub contact_id: Option<String>,
+    /// Blank means today.
+    pub made_at: String,
+    /// exact, day, month or approximate; blank means day.
+    pub made_at_precision: String,
+    /// Blank means a call.
+    pub channel: String,
+    pub in_writing: bool,
+    pub what: String,
+    /// A date (2026-03-31) or a word such as "tomorrow", "fri", "+2w" (see [`parse_due`]).
+    pub due_on: String,
+    pub resources: String,
+    pub success_criteria: String,
+    pub value: String,
+    pub value_currency: String,
+    /// Complaints this promise answers.
+    pub complaint_ids: Vec<String>,
+}
+
+/// Something the user should look at, saved anyway (a due date ten years out, a full week).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Warning {
+    pub field: String,
+    pub message: String,
+}
+
+/// A saved promise and what the user should double-check about it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Saved {
+    pub promise: Promise,
+    pub warnings: Vec<Warning>,
+}
+
+pub(crate) struct Checked {
+    made_by_id: String,
+    account_id: String,
+    contact_id: Option<String>,
+    made_at: String,
+    made_at_precision: Precision,
+    made_day: NaiveDate,
+    channel: Channel,
+    in_writing: bool,
+    what: String,
+    due_on: NaiveDate,
+    resources: String,
+    success_criteria: String,
+    value: Option<Money>,
+    complaint_ids: Vec<String>,
+}
+
+/// A due date more than this many days ago is saved with a warning.
+const FAR_PAST_DAYS: i64 = 365;
+/// A due date more than this many days ahead is saved with a warning.
+const FAR_FUTURE_DAYS: i64 = 3 * 365;
+
+impl PromiseInput {
+    pub(crate) fn check(&self, conn: &Connection, today: NaiveDate) -> Result<Checked> {
+        let made_by_id = self.made_by_id.trim().to_string();
+        if made_by_id.is_empty() {
+            return Err(Error::validation("made_by_id", "Say who made the promise."));
+        }
+        if !people::exists(conn, &made_by_id)? {
+            return Err(Error::validation("made_by_id", "That person is not in this case file (were they deleted?). Choose who made the promise."));
+        }
+        let account_id = self.account_id.trim().to_string();
+        if account_id.is_empty() {
+            return Err(Error::validation("account_id", "Say which customer the promise was made to."));
+        }
+        if !accounts::exists(conn, &account_id)? {
+            return Err(Error::validation("account_id", "That customer is not in this case file. Choose who the promise was made to."));
+        }
+        let contact_id = self.contact_id.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(String::from);
+        if let Some(c) = &contact_id {
+            contacts::check_belongs(conn, "contact_id", c, &account_id)?;
+        }
+        let what = text::required("what", "What was promised", &self.what, text::LONG_MAX)?;
+        let precision =
+            if self.made_at_precision.trim().is_empty() { Precision::Day } else { Precision::parse("made_at_precision", &self.made_at_precision)? };
+        let made_at = if self.made_at.trim().is_empty() { when::date(today) } else { when::parse_moment("made_at", &self.made_at, precision)? };
+        let made_day = when::moment_day(&made_at).ok_or_else(|| Error::validation("made_at", "That is not a date."))?;
+        if made_day > today {
+            return Err(Error::validation("made_at", "A promise cannot have been made in the future. Use the day it was made."));
+        }
+        let channel = if self.channel.trim().is_empty() { Channel::Call } else { Channel::parse("channel", &self.channel)? };
+        let due_on = parse_due("due_on", &self.due_on, today)?;
+        if due_on < made_day {
+            return Err(Error::validation(
+                "due_on",
+                format!("The due date {} is before the promise was made ({}). A promise cannot fall due before it exists.", when::date(due_on), when::date(made_day)),
+            ));
+        }
+        let currency = if self.value_currency.trim().is_empty() { crate::settings::get(conn)?.currency } else { self.value_currency.clone() };
+        let mut complaint_ids: Vec<String> = self.complaint_ids.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+        complaint_ids.sort();
+        complaint_ids.dedup();
+        for id in &complaint_ids {
+            links::check_complaint(conn, "complaint_ids", id, &account_id)?;
+        }
+        Ok(Checked {
+            made_by_id,
+            account_id,
+            contact_id,
+            made_at,
+            made_at_precision: precision,
+            made_day,
+            // A promise made by e-mail is in writing from the start.
+            in_writing: self.in_writing || channel == Channel::Email,
+            channel,
+            what,
+            due_on,
+            resources: text::optional("resources", "The resources", &self.resources, text::LONG_MAX)?,
+            success_criteria: text::optional("success_criteria", "How success will be known", &self.success_criteria, text::LONG_MAX)?,
+            value: Money::parse_optional("value", &self.value, &currency)?,
+            complaint_ids,
+        })
+    }
+}
+
+/// Read a due date: an ISO date, or a word a person types when logging a promise in a hurry.
+///
+/// Accepted: `2026-03-31`; `today`, `tomorrow`; a weekday (`fri`, `friday`: the next one,
+/// never today); `+3d`, `+2w`, `+1m`; `next week` (Monday of next week); `end of month`.
+pub fn parse_due(field: &str, text: &str, today: NaiveDate) -> Result<NaiveDate> {
+    let t = text.trim().to_lowercase();
+    if t.is_empty() {
+        return Err(Error::validation(field, "Say when it is due."));
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(&t, "%Y-%m-%d") {
+        return Ok(d);
+    }
+    let word = match t.as_str() {
+        "today" => Some(today),
+        "tomorrow" | "tmr" | "tmrw" => today.succ_opt(),
+        "next week" => Some(today + Duration::days(7 - i64::from(today.weekday().num_days_from_monday()))),
+        "end of month" | "eom" => end_of_month(today),
+        _ => None,
+    };
+    if let Some(d) = word {
+        return Ok(d);
+    }
+    if let Some(day) = weekday(&t) {
+        let ahead = (7 + i64::from(day.num_days_from_monday()) - i64::from(today.weekday().num_days_from_monday())) % 7;
+        return Ok(today + Duration::days(if ahead == 0 { 7 } else { ahead }));
+    }
+    if let Some(rest) = t.strip_prefix('+') {
+        let (n, unit) = rest.split_at(rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len()));
+        if let Ok(n) = n.parse::<i64>() {
+            let d = match unit.trim() {
+                "" | "d" | "day" | "days" => today.checked_add_signed(Duration::days(n)),
+                "w" | "week" | "weeks" => today.checked_add_signed(Duration::weeks(n)),
+                "m" | "month" | "months" => u32::try_from(n).ok().and_then(|m| today.checked_add_months(chrono::Months::new(m))),
+                _ => None,
+            };
+            if let Some(d) = d {
+                return Ok(d);
+            }
+        }
+    }
+    Err(Error::validation(
+        field,
+        format!("\"{}\" is not a date. Use the form 2026-03-31, or a word such as tomorrow, fri or +2w.", text::clip(text.trim(), 30)),
+    ))
+}
+
+/// "fri", "friday", "thurs": any prefix of the day's name of at least three letters.
+fn weekday(t: &str) -> Option<Weekday> {
+    const DAYS: [(&str, Weekday); 7] = [
+        ("monday", Weekday::Mon),
+        ("tuesday", Weekday::Tue),
+        ("wednesday", Weekday::Wed),
+        ("thursday", Weekday::Thu),
+        ("friday", Weekday::Fri),
+        ("saturday", Weekday::Sat),
+        ("sunday", Weekday::Sun),
+    ];
+    DAYS.iter().find(|(name, _)| t.len() >= 3 && name.starts_with(t)).map(|(_, d)| *d)
+}
+
+fn end_of_month(d: NaiveDate) -> Option<NaiveDate> {
+    let first_next = if d.month() == 12 { NaiveDate::from_ymd_opt(d.year() + 1, 1, 1) } else { NaiveDate::from_ymd_opt(d.year(), d.month() + 1, 1) };
+    first_next.and_then(|f| f.pred_opt())
+}
+
+/// Due dates far from today are accepted, but the user is asked to look again.
+fn due_warnings(due: NaiveDate, today: NaiveDate) -> Vec<Warning> {
+    let days = when::days_between(today, due);
+    let message = if days < -FAR_PAST_DAYS {
+        format!("The due date {} is more than a year ago. It was saved; check it is the date that was promised.", when::date(due))
+    } else if days > FAR_FUTURE_DAYS {
+        format!("The due date {} is more than three years away. It was saved; check the year.", when::date(due))
+    } else {
+        return Vec::new();
+    };
+    vec![Warning { field: "due_on".into(), message }]
+}
+
+const SELECT: &str = "SELECT p.id, p.made_by_id, m.name, p.account_id, a.name, p.contact_id, c.name, p.made_at, p.made_at_precision,
+        p.channel, p.in_writing, p.in_writing_since, p.what, p.due_on, p.original_due_on, p.resources, p.success_criteria,
+        p.value_minor, p.value_currency, p.status, p.closed_on, p.outcome_reason, p.withdrawn_by_id, w.name, p.disputed,
+        p.recorded_at, p.updated_at,
+        (SELECT count(*) - 1 FROM promise_due_dates d WHERE d.promise_id = p.id)
+    FROM promises p
+    JOIN people m ON m.id = p.made_by_id
+    JOIN accounts a ON a.id = p.account_id
+    LEFT JOIN contacts c ON c.id = p.contact_id
+    LEFT JOIN people w ON w.id = p.withdrawn_by_id";
+
+/// The stored columns; `finish` adds what depends on today.
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Promise> {
+    let minor: Option<i64> = r.get(17)?;
+    let currency: Option<String> = r.get(18)?;
+    Ok(Promise {
+        id: r.get(0)?,
+        made_by_id: r.get(1)?,
+        made_by_name: r.get(2)?,
+        account_id: r.get(3)?,
+        account_name: r.get(4)?,
+        contact_id: r.get(5)?,
+        contact_name: r.get(6)?,
+        made_at: r.get(7)?,
+        made_at_precision: r.get(8)?,
+        channel: r.get(9)?,
+        in_writing: r.get(10)?,
+        in_writing_since: r.get(11)?,
+        what: r.get(12)?,
+        due_on: r.get(13)?,
+        original_due_on: r.get(14)?,
+        resources: r.get(15)?,
+        success_criteria: r.get(16)?,
+        value: minor.zip(currency).map(|(minor, currency)| Money { minor, currency }),
+        status: r.get(19)?,
+        closed_on: r.get(20)?,
+        outcome_reason: r.get(21)?,
+        withdrawn_by_id: r.get(22)?,
+        withdrawn_by_name: r.get(23)?,
+        disputed: r.get(24)?,
+        recorded_at: r.get(25)?,
+        updated_at: r.get(26)?,
+        overdue: false,
+        days_overdue: 0,
+        kept_on_time: None,
+        days_late: 0,
+        renegotiations: r.get::<_, i64>(27)?.max(0) as u32,
+        missing: Vec::new(),
+        chase: Chase::default(),
+    })
+}
+
+/// Work out everything that depends on today and on the follow-ups.
+fn finish(conn: &Connection, mut p: Promise, today: NaiveDate) -> Result<Promise> {
+    let due = when::parse_date("due_on", &p.due_on)?;
+    p.overdue = p.status == PromiseStatus::Open && due < today;
+    p.days_overdue = if p.overdue { when::days_between(due, today) } else { 0 };
+    if p.status == PromiseStatus::Kept {
+        let closed = p.closed_on.as_deref().map(|c| when::parse_date("closed_on", c)).transpose()?.unwrap_or(due);
+        p.kept_on_time = Some(closed <= due);
+        p.days_late = when::days_between(due, closed).max(0);
+    }
+    p.missing = [("resources", p.resources.trim().is_empty()), ("success_criteria", p.success_criteria.trim().is_empty())]
+        .into_iter()
+        .filter_map(|(name, missing)| missing.then_some(name))
+        .collect();
+    p.chase = follow_ups::chase(conn, &p.id, today)?;
+    Ok(p)
+}
+
+pub fn exists(conn: &Connection, id: &str) -> Result<bool> {
+    Ok(conn.prepare_cached("SELECT 1 FROM promises WHERE id = ?1")?.exists([id])?)
+}
+
+/// One promise as it stands today.
+pub fn get(conn: &Connection, id: &str, today: NaiveDate) -> Result<Promise> {
+    let p = conn
+        .prepare_cached(&format!("{SELECT} WHERE p.id = ?1"))?
+        .query_row([id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::not_found("promise", id))?;
+    finish(conn, p, today)
+}
+
+/// Run a query over `SELECT ... FROM promises p ...` with extra SQL after it.
+pub(crate) fn select_many(conn: &Connection, tail: &str, args: &[&dyn rusqlite::ToSql], today: NaiveDate) -> Result<Vec<Promise>> {
+    let rows = conn.prepare_cached(&format!("{SELECT} {tail}"))?.query_map(args, from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.into_iter().map(|p| finish(conn, p, today)).collect()
+}
+
+/// Log a promise. Far-off due dates and a full week for the promiser come back as warnings.
+pub fn create(cf: &mut CaseFile, input: &PromiseInput) -> Result<Saved> {
+    let today = cf.today();
+    let c = input.check(cf.conn(), today)?;
+    let id = cf.write(|tx| insert(tx, &c))?;
+    let promise = get(cf.conn(), &id, today)?;
+    let mut warnings = due_warnings(c.due_on, today);
+    warnings.extend(load::warning_for(cf.conn(), &promise, today)?);
+    Ok(Saved { promise, warnings })
+}
+
+fn insert(tx: &Tx<'_>, c: &Checked) -> Result<String> {
+    let id = tx.new_id();
+    let now = tx.now_str();
+    let due = when::date(c.due_on);
+    let since = c.in_writing.then(|| when::date(c.made_day));
+    tx.prepare_cached(
+        "INSERT INTO promises(id, made_by_id, account_id, contact_id, made_at, made_at_precision, channel, in_writing, in_writing_since,
+             what, due_on, original_due_on, resources, success_criteria, value_minor, value_currency, status, recorded_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13, ?14, ?15, 'open', ?16, ?16)",
+    )?
+    .execute(params![
+        id,
+        c.made_by_id,
+        c.account_id,
+        c.contact_id,
+        c.made_at,
+        c.made_at_precision,
+        c.channel,
+        c.in_writing,
+        since,
+        c.what,
+        due,
+        c.resources,
+        c.success_criteria,
+        c.value.as_ref().map(|m| m.minor),
+        c.value.as_ref().map(|m| &m.currency),
+        now
+    ])?;
+    chain::record(tx, "promises", &id, "create")?;
+    add_due_date(tx, &id, c.due_on, c.made_day, "", "The date first promised")?;
+    for complaint in &c.complaint_ids {
+        links::insert(tx, &id, complaint)?;
+    }
+    Ok(id)
+}
+
+/// Correct what was logged. The due date is not changed here: a new date is a renegotiation,
+/// so its history is kept (see `lifecycle::renegotiate`).
+pub fn update(cf: &mut CaseFile, id: &str, input: &PromiseInput) -> Result<Saved> {
+    let today = cf.today();
+    let before = get(cf.conn(), id, today)?;
+    let c = input.check(cf.conn(), today)?;
+    if when::date(c.due_on) != before.due_on {
+        return Err(Error::validation("due_on", "To change the due date, renegotiate it: the new date is agreed and the old one is kept in the history."));
+    }
+    let confirmed = follow_ups::first_confirmation(cf.conn(), id)?;
+    let in_writing = c.in_writing || confirmed.is_some();
+    let since = match (&before.in_writing_since, in_writing) {
+        (_, false) => None,
+        (Some(s), true) => Some(s.clone()),
+        (None, true) => Some(confirmed.unwrap_or_else(|| when::date(today))),
+    };
+    let changes = describe_changes(&before, &c, in_writing);
+    if changes.is_empty() {
+        return Ok(Saved { promise: before, warnings: Vec::new() });
+    }
+    cf.write(|tx| {
+        tx.prepare_cached(
+            "UPDATE promises SET made_by_id = ?2, account_id = ?3, contact_id = ?4, made_at = ?5, made_at_precision = ?6, channel = ?7,
+                 in_writing = ?8, in_writing_since = ?9, what = ?10, resources = ?11, success_criteria = ?12, value_minor = ?13,
+                 value_currency = ?14, updated_at = ?15 WHERE id = ?1",
+        )?
+        .execute(params![
+            id,
+            c.made_by_id,
+            c.account_id,
+            c.contact_id,
+            c.made_at,
+            c.made_at_precision,
+            c.channel,
+            in_writing,
+            since,
+            c.what,
+            c.resources,
+            c.success_criteria,
+            c.value.as_ref().map(|m| m.minor),
+            c.value.as_ref().map(|m| &m.currency),
+            tx.now_str()
+        ])?;
+        chain::record(tx, "promises", id, "update")?;
+        for complaint in &c.complaint_ids {
+            links::insert(tx, id, complaint)?;
+        }
+        let mut e = NewEvent::system(tx, EventKind::Note, format!("Promise corrected: {}", text::clip(&c.what, 80)));
+        e.details = changes.join("\n");
+        e.promise_id = Some(id.to_string());
+        e.account_id = Some(c.account_id.clone());
+        events::insert(tx, &e)?;
+        Ok(())
+    })?;
+    let promise = get(cf.conn(), id, today)?;
+    Ok(Saved { promise, warnings: Vec::new() })
+}
+
+/// "what: old → new" lines, so a correction never silently loses what was there before.
+fn describe_changes(before: &Promise, c: &Checked, in_writing: bool) -> Vec<String> {
+    let value = |m: &Option<Money>| m.as_ref().map(Money::format).unwrap_or_else(|| "—".into());
+    let mut out = Vec::new();
+    let mut diff = |label: &str, old: String, new: String| {
+        if old != new {
+            out.push(format!("{label}: {old} → {new}"));
+        }
+    };
+    diff("Made by", before.made_by_id.clone(), c.made_by_id.clone());
+    diff("Customer", before.account_id.clone(), c.account_id.clone());
+    diff("Contact", before.contact_id.clone().unwrap_or_default(), c.contact_id.clone().unwrap_or_default());
+    diff("Made", before.made_at.clone(), c.made_at.clone());
+    diff("Precision", before.made_at_precision.to_string(), c.made_at_precision.to_string());
+    diff("Channel", before.channel.to_string(), c.channel.to_string());
+    diff("In writing", before.in_writing.to_string(), in_writing.to_string());
+    diff("What", before.what.clone(), c.what.clone());
+    diff("Resources", before.resources.clone(), c.resources.clone());
+    diff("Success", before.success_criteria.clone(), c.success_criteria.clone());
+    diff("Value at stake", value(&before.value), value(&c.value));
+    let linked = c.complaint_ids.len();
+    if linked > 0 {
+        out.push(format!("Complaints linked: {linked}"));
+    }
+    out
+}
+
+/// Append a row to the due-date history, chained.
+pub(crate) fn add_due_date(tx: &Tx<'_>, promise_id: &str, due: NaiveDate, agreed_on: NaiveDate, agreed_with: &str, reason: &str) -> Result<()> {
+    let id = tx.new_id();
+    tx.prepare_cached(
+        "INSERT INTO promise_due_dates(id, promise_id, due_on, agreed_on, agreed_with, reason, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![id, promise_id, when::date(due), when::date(agreed_on), agreed_with, reason, tx.now_str()])?;
+    chain::record(tx, "promise_due_dates", &id, "create")
+}
+
+/// One due date a promise has had.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DueDate {
+    pub id: String,
+    pub due_on: String,
+    pub agreed_on: String,
+    pub agreed_with: String,
+    pub reason: String,
+    pub recorded_at: String,
+    /// The first row is the date first promised; later rows are renegotiations.
+    pub original: bool,
+}
+
+/// Every due date the promise has had, oldest first.
+pub fn due_dates(conn: &Connection, promise_id: &str) -> Result<Vec<DueDate>> {
+    let mut rows = conn
+        .prepare_cached(
+            "SELECT id, due_on, agreed_on, agreed_with, reason, recorded_at FROM promise_due_dates
+             WHERE promise_id = ?1 ORDER BY recorded_at, rowid",
+        )?
+        .query_map([promise_id], |r| {
+            Ok(DueDate { id: r.get(0)?, due_on: r.get(1)?, agreed_on: r.get(2)?, agreed_with: r.get(3)?, reason: r.get(4)?, recorded_at: r.get(5)?, original: false })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    if let Some(first) = rows.first_mut() {
+        first.original = true;
+    }
+    Ok(rows)
+}
+
+/// The day a stored "made at" moment falls on, for ordering rules.
+pub(crate) fn made_day(p: &Promise) -> Result<NaiveDate> {
+    when::moment_day(&p.made_at).ok_or_else(|| Error::conflict(format!("The promise {} has an unreadable date of making.", p.id)))
+}
+
+#[cfg(test)]
+mod tests;
