@@ -101,3 +101,11 @@ pub fn for_account(conn: &Connection, account_id: &str, today: NaiveDate, limit:
         today,
     )
 }
+
+/// The timeline entries about one promise, oldest first: every transition, message and loss.
+pub fn timeline(conn: &Connection, promise_id: &str) -> Result<Vec<crate::events::Event>> {
+    Ok(conn
+        .prepare_cached(&format!("{} WHERE promise_id = ?1 ORDER BY occurred_at, recorded_at, rowid", crate::events::SELECT))?
+        .query_map([promise_id], crate::events::from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?)
+}
