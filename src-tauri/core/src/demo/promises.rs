@@ -101,9 +101,11 @@ fn script() -> Vec<(i64, u32, Act)> {
         // --- Dana Whitfield herself ---
         (238, 10, Make("bw_report", Me, "brightwater", "brightwater/derek", "meeting", "Root-cause report on the March outage", -210, "Lena's service logs; the supplier's test results", "Derek accepts the report", None)),
         (236, 9, Send("bw_report", "bw_report_c", true, "Derek Maddox <d.maddox@brightwater.example>", "")),
+        (233, 14, Reply("bw_report_c", "Derek: fine, but he wants it before the board meeting.")),
         (205, 16, Keep("bw_report", "Sent five days late: the supplier's test results came in late.")),
         (190, 11, Make("alder", Me, "alder", "alder/marcus", "meeting", "Bring Dr. Bell's concerns about a year of slow responses to senior management, and come back to him with their answer", -160, "A meeting with Margaret Okafor", "Dr. Bell hears management's answer from me", None)),
         (189, 9, Send("alder", "alder_c", true, "Dr. Marcus Bell <m.bell@alderhealth.example>", "")),
+        (186, 10, Reply("alder_c", "Dr. Bell thanked Dana and expects management's answer within a month.")),
         (72, 12, Make("nl_weekly", Me, "nordlicht", "nordlicht/greta", "call", "Update Greta on the credit every Friday until it is resolved", -41, "", "", None)),
         (41, 16, Keep("nl_weekly", "Weekly updates given until the credit was refused.")),
         (5, 10, Make("ks_escalate", Me, "kestrel", "kestrel/fiona", "email", "Escalate the seam failures to Membratex and send Fiona their written answer", 1, "Karl Weber at Membratex", "Membratex's written answer forwarded to Fiona", None)),

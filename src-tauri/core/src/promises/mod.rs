@@ -173,6 +173,12 @@ impl PromiseInput {
         }
         let channel = if self.channel.trim().is_empty() { Channel::Call } else { Channel::parse("channel", &self.channel)? };
         let due_on = parse_due("due_on", &self.due_on, today)?;
+        if due_on < made_day && self.made_at.trim().is_empty() {
+            return Err(Error::validation(
+                "made_at",
+                format!("It was due on {}, before today: say when the promise was made.", when::date(due_on)),
+            ));
+        }
         if due_on < made_day {
             return Err(Error::validation(
                 "due_on",
@@ -350,7 +356,12 @@ fn finish(conn: &Connection, mut p: Promise, today: NaiveDate) -> Result<Promise
         .into_iter()
         .filter_map(|(name, missing)| missing.then_some(name))
         .collect();
-    p.chase = follow_ups::chase(conn, &p.id, today)?;
+    // Once a promise is closed, the silence stops growing: it is counted up to the closing day.
+    let until = match p.closed_on.as_deref().map(|c| when::parse_date("closed_on", c)).transpose()? {
+        Some(closed) if closed < today => closed,
+        _ => today,
+    };
+    p.chase = follow_ups::chase(conn, &p.id, until)?;
     Ok(p)
 }
 

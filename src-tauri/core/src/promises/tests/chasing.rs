@@ -146,3 +146,21 @@ fn a_retracted_message_stays_but_no_longer_counts() {
     assert!(all.iter().all(|f| f.retracted_at.is_some()));
     w.chain_ok();
 }
+
+#[test]
+fn the_silence_stops_growing_when_the_promise_is_closed() {
+    let mut w = world();
+    let boss = w.boss.clone();
+    let p = w.log(&boss, "Credit", "2026-03-02", "2026-03-05");
+    add(&mut w.cf, &p.id, &FollowUpInput { kind: "confirmation".into(), sent_at: "2026-03-03".into(), ..Default::default() }).unwrap();
+    add(&mut w.cf, &p.id, &FollowUpInput { sent_at: "2026-03-06".into(), ..Default::default() }).unwrap();
+    let broken = crate::promises::lifecycle::break_promise(
+        &mut w.cf,
+        &p.id,
+        &crate::promises::lifecycle::BreakInput { broken_on: "2026-03-10".into(), reason: "Never delivered".into() },
+    )
+    .unwrap();
+    assert_eq!(broken.chase.sentence, "1 follow-up, no reply for 7 days");
+    w.clock.advance(chrono::Duration::days(30));
+    assert_eq!(w.get(&p.id).chase.days_without_reply, Some(7), "counted to the day it was broken");
+}

@@ -103,6 +103,9 @@ fn a_due_date_before_the_promise_was_made_is_refused_with_a_clear_message() {
     let err = create(&mut w.cf, &input(&w.boss, &account, "Credit", "2026-03-10", "2026-03-09")).unwrap_err();
     assert_eq!(err.field(), Some("due_on"));
     assert!(err.to_string().contains("before the promise was made (2026-03-10)"), "{err}");
+    let err = create(&mut w.cf, &input(&w.boss, &account, "Credit", "", "2026-03-09")).unwrap_err();
+    assert_eq!(err.field(), Some("made_at"), "logged today with a past due date: when was it made?");
+    assert!(err.to_string().contains("say when the promise was made"), "{err}");
 }
 
 #[test]
