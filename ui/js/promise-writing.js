@@ -49,7 +49,8 @@ export async function putInWriting(p) {
   });
   const redraw = async () => {
     const o = read();
-    options.querySelector('[name=cc_promiser]').disabled = o.to === 'promiser';
+    // Writing to the promiser already reaches him; the copy choice only means something for the customer.
+    options.querySelector('[name=cc_promiser]').closest('label').hidden = byMe || o.to === 'promiser';
     try {
       draft = await api.draftConfirmation(p.id, o);
     } catch (err) {

@@ -87,9 +87,9 @@ function facts(p) {
 }
 
 function expectations(p, ctx) {
-  const item = (label, value, missing) => h('li', { class: ['expectation', missing && 'missing'], dataset: { expectation: label, missing: missing ? 'yes' : 'no' } },
+  const item = (label, value, missing, why = 'Missing — not agreed yet') => h('li', { class: ['expectation', missing && 'missing'], dataset: { expectation: label, missing: missing ? 'yes' : 'no' } },
     h('span', { class: 'tick', 'aria-hidden': 'true' }, missing ? '!' : '✓'),
-    h('div', { class: 'stack' }, h('strong', {}, label), missing ? h('span', { class: 'muted' }, 'Missing — not agreed yet') : h('span', { class: 'pre-line' }, value)));
+    h('div', { class: 'stack' }, h('strong', {}, label), missing ? h('span', { class: 'muted' }, why) : h('span', { class: 'pre-line' }, value)));
   const missing = p.missing.length + (p.in_writing ? 0 : 1);
   return h('div', { class: 'card' },
     h('div', { class: 'card-head' }, h('h2', {}, 'Expectations'), h('span', { class: 'spacer' }),
@@ -100,23 +100,26 @@ function expectations(p, ctx) {
       item('By when', fmt.date(p.due_on), false),
       item('With what resources', p.resources, p.missing.includes('resources')),
       item('How success will be known', p.success_criteria, p.missing.includes('success_criteria')),
-      item('Written down', `Since ${fmt.date(p.in_writing_since)}`, !p.in_writing)));
+      item('Written down', `Since ${fmt.date(p.in_writing_since)}`, !p.in_writing, 'Only verbal so far — put it in writing')));
 }
 
 function followUps(d) {
   const p = d.promise;
-  const rows = d.follow_ups.map((f) => h('li', { class: ['message', f.retracted_at && 'retracted'], dataset: { followUp: f.kind } },
-    h('div', { class: 'row wrap' },
-      h('span', { class: ['badge', f.kind === 'confirmation' ? 'accent' : ''] }, f.kind === 'confirmation' ? 'Confirmation' : 'Follow-up'),
-      h('strong', {}, fmt.moment(f.sent_at)),
-      h('span', { class: 'muted' }, `${channelLabel(f.channel)}${f.sent_to ? ` to ${f.sent_to}` : ''}${f.cc ? ` · cc ${f.cc}` : ''}`),
-      h('span', { class: 'spacer' }),
-      f.retracted_at ? h('span', { class: 'badge' }, 'Retracted') : [
-        f.reply_received_at ? null : h('button', { class: 'btn small', type: 'button', dataset: { action: 'record-reply' }, onclick: () => writing.reply(f) }, 'Record reply…'),
-        h('button', { class: 'btn small ghost', type: 'button', onclick: () => writing.retractMessage(f) }, 'Retract…')]),
-    f.reply_received_at
+  const rows = d.follow_ups.map((f) => {
+    const status = f.reply_received_at
       ? h('div', { class: 'reply' }, h('strong', {}, `Reply ${fmt.moment(f.reply_received_at)}: `), f.reply_summary || 'received')
-      : (f.retracted_at ? h('div', { class: 'muted small' }, `Retracted: ${f.retraction_reason}`) : h('div', { class: 'muted small' }, 'No reply'))));
+      : h('span', { class: 'muted small' }, f.retracted_at ? `Retracted: ${f.retraction_reason}` : 'No reply');
+    const buttons = f.retracted_at ? [h('span', { class: 'badge' }, 'Retracted')] : [
+      f.reply_received_at ? null : h('button', { class: 'btn small', type: 'button', dataset: { action: 'record-reply' }, onclick: () => writing.reply(f) }, 'Record reply…'),
+      h('button', { class: 'btn small ghost', type: 'button', onclick: () => writing.retractMessage(f) }, 'Retract…')];
+    return h('li', { class: ['message', f.retracted_at && 'retracted'], dataset: { followUp: f.kind } },
+      h('div', { class: 'row wrap' },
+        h('span', { class: ['badge', f.kind === 'confirmation' ? 'accent' : ''] }, f.kind === 'confirmation' ? 'Confirmation' : 'Follow-up'),
+        h('strong', {}, fmt.moment(f.sent_at)),
+        h('span', { class: 'muted' }, channelLabel(f.channel))),
+      f.sent_to || f.cc ? h('div', { class: 'muted small wrap-anywhere' }, `${f.sent_to ? `To ${f.sent_to}` : ''}${f.cc ? ` · cc ${f.cc}` : ''}`) : null,
+      h('div', { class: 'row message-foot' }, status, h('span', { class: 'spacer' }), buttons));
+  });
   return h('div', { class: 'card', dataset: { followUps: '' } },
     h('div', { class: 'card-head' }, h('h2', {}, 'Confirmations and follow-ups'), h('span', { class: 'spacer' }), chaseLine(p)),
     rows.length ? h('ul', { class: 'list messages' }, rows)
@@ -146,7 +149,7 @@ function dueHistory(d) {
   if (d.due_dates.length < 2) return null;
   return h('div', { class: 'card', dataset: { dueHistory: '' } },
     h('div', { class: 'card-head' }, h('h2', {}, 'Due-date history')),
-    h('table', { class: 'table' },
+    h('table', { class: 'table due-table' },
       h('thead', {}, h('tr', {}, h('th', {}, 'Due'), h('th', {}, 'Agreed'), h('th', {}, 'With'), h('th', {}, 'Why'))),
       h('tbody', {}, d.due_dates.map((x, i) => h('tr', { class: i === d.due_dates.length - 1 ? 'current' : 'superseded' },
         h('td', { class: 'nowrap' }, fmt.date(x.due_on)), h('td', { class: 'nowrap' }, fmt.date(x.agreed_on)),

@@ -223,7 +223,8 @@ pub fn add(cf: &mut CaseFile, promise_id: &str, input: &FollowUpInput) -> Result
         if kind == FollowUpKind::Confirmation {
             mark_in_writing(tx, &promise, sent_day)?;
         }
-        let to = if sent_to.is_empty() { String::new() } else { format!(" to {sent_to}") };
+        let names = names_only(&sent_to);
+        let to = if names.is_empty() { String::new() } else { format!(" to {names}") };
         let what = match kind {
             FollowUpKind::Confirmation => "Written confirmation sent",
             FollowUpKind::FollowUp => "Follow-up sent",
@@ -269,7 +270,8 @@ pub fn record_reply(cf: &mut CaseFile, follow_up_id: &str, input: &ReplyInput) -
         tx.prepare_cached("UPDATE follow_ups SET reply_received_at = ?2, reply_summary = ?3 WHERE id = ?1")?
             .execute(params![follow_up_id, received, summary])?;
         chain::record(tx, "follow_ups", follow_up_id, "reply")?;
-        let from = if f.sent_to.is_empty() { String::new() } else { format!(" from {}", f.sent_to) };
+        let names = names_only(&f.sent_to);
+        let from = if names.is_empty() { String::new() } else { format!(" from {names}") };
         let mut e = event(tx, &promise, format!("Reply received{from}: {}", text::clip(&promise.what, 80)));
         e.occurred_at = received.clone();
         e.occurred_precision = precision;
@@ -317,6 +319,19 @@ fn recheck_in_writing(tx: &Tx<'_>, promise: &Promise) -> Result<()> {
     tx.prepare_cached("UPDATE promises SET in_writing = ?2, in_writing_since = ?3, updated_at = ?4 WHERE id = ?1")?
         .execute(params![promise.id, in_writing, since, tx.now_str()])?;
     chain::record(tx, "promises", &promise.id, "update")
+}
+
+/// "Greta Lindqvist <g@x>, Rolf <r@y>" -> "Greta Lindqvist, Rolf": the timeline reads as prose;
+/// the full addresses stay on the follow-up itself.
+fn names_only(list: &str) -> String {
+    list.split(',')
+        .map(|one| match (one.find('<'), one.rfind('>')) {
+            (Some(a), Some(b)) if a < b && !one[..a].trim().is_empty() => one[..a].trim().to_string(),
+            _ => one.trim().to_string(),
+        })
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn event(tx: &Tx<'_>, promise: &Promise, summary: String) -> NewEvent {

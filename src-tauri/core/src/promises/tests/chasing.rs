@@ -87,7 +87,7 @@ fn a_confirmation_puts_the_promise_in_writing_from_the_day_it_was_sent() {
     let events = w.events_for(&p.id);
     assert_eq!(events.len(), 4);
     assert!(events.iter().all(|e| e.kind == EventKind::FollowUp && e.account_id.as_deref() == Some(w.account.as_str())));
-    assert!(events[1].summary.starts_with("Written confirmation sent to Greta Lindqvist"), "{}", events[1].summary);
+    assert!(events[1].summary.starts_with("Written confirmation sent to Greta Lindqvist: Credit"), "addresses stay off the timeline: {}", events[1].summary);
     assert_eq!(events[1].occurred_at, "2026-03-09");
     w.chain_ok();
 }
