@@ -6,6 +6,8 @@
 //! show that pattern. This file holds the promise itself (logging and correcting it); what
 //! happens to it afterwards lives in the sibling modules:
 //!
+//! * `due`: due dates typed as words, far-off warnings, and the due-date history;
+//! * `correct`: corrections that keep what was there before;
 //! * `lifecycle`: kept, broken, withdrawn, renegotiated, reopened, disputed;
 //! * `follow_ups`: written confirmations, follow-ups, replies and "3 follow-ups, no reply";
 //! * `query`: the paged, filtered ledger and the overdue count;
@@ -15,7 +17,9 @@
 //! Overdue means open with a due date before today in local time, and today always comes
 //! from the case file's clock, so the ledger is right across midnight and in tests.
 
+mod correct;
 pub mod draft;
+mod due;
 pub mod follow_ups;
 pub mod lifecycle;
 pub mod links;
@@ -27,15 +31,18 @@ pub mod suggest;
 use crate::chain;
 use crate::db::{CaseFile, Tx};
 use crate::error::{Error, Result};
-use crate::events::{self, NewEvent};
-use crate::model::{Channel, EventKind, Precision, PromiseStatus};
+use crate::model::{Channel, Precision, PromiseStatus};
 use crate::money::Money;
 use crate::{accounts, contacts, people, text, when};
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
+pub use correct::update;
+pub use due::{due_dates, parse_due, DueDate};
 pub use follow_ups::Chase;
+pub(crate) use due::add_due_date;
+use due::due_warnings;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Promise {
@@ -138,11 +145,6 @@ pub(crate) struct Checked {
     complaint_ids: Vec<String>,
 }
 
-/// A due date more than this many days ago is saved with a warning.
-const FAR_PAST_DAYS: i64 = 365;
-/// A due date more than this many days ahead is saved with a warning.
-const FAR_FUTURE_DAYS: i64 = 3 * 365;
-
 impl PromiseInput {
     pub(crate) fn check(&self, conn: &Connection, today: NaiveDate) -> Result<Checked> {
         let made_by_id = self.made_by_id.trim().to_string();
@@ -210,84 +212,6 @@ impl PromiseInput {
             complaint_ids,
         })
     }
-}
-
-/// Read a due date: an ISO date, or a word a person types when logging a promise in a hurry.
-///
-/// Accepted: `2026-03-31`; `today`, `tomorrow`; a weekday (`fri`, `friday`: the next one,
-/// never today); `+3d`, `+2w`, `+1m`; `next week` (Monday of next week); `end of month`.
-pub fn parse_due(field: &str, text: &str, today: NaiveDate) -> Result<NaiveDate> {
-    let t = text.trim().to_lowercase();
-    if t.is_empty() {
-        return Err(Error::validation(field, "Say when it is due."));
-    }
-    if let Ok(d) = NaiveDate::parse_from_str(&t, "%Y-%m-%d") {
-        return Ok(d);
-    }
-    let word = match t.as_str() {
-        "today" => Some(today),
-        "tomorrow" | "tmr" | "tmrw" => today.succ_opt(),
-        "next week" => Some(today + Duration::days(7 - i64::from(today.weekday().num_days_from_monday()))),
-        "end of month" | "eom" => end_of_month(today),
-        _ => None,
-    };
-    if let Some(d) = word {
-        return Ok(d);
-    }
-    if let Some(day) = weekday(&t) {
-        let ahead = (7 + i64::from(day.num_days_from_monday()) - i64::from(today.weekday().num_days_from_monday())) % 7;
-        return Ok(today + Duration::days(if ahead == 0 { 7 } else { ahead }));
-    }
-    if let Some(rest) = t.strip_prefix('+') {
-        let (n, unit) = rest.split_at(rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len()));
-        if let Ok(n) = n.parse::<i64>() {
-            let d = match unit.trim() {
-                "" | "d" | "day" | "days" => today.checked_add_signed(Duration::days(n)),
-                "w" | "week" | "weeks" => today.checked_add_signed(Duration::weeks(n)),
-                "m" | "month" | "months" => u32::try_from(n).ok().and_then(|m| today.checked_add_months(chrono::Months::new(m))),
-                _ => None,
-            };
-            if let Some(d) = d {
-                return Ok(d);
-            }
-        }
-    }
-    Err(Error::validation(
-        field,
-        format!("\"{}\" is not a date. Use the form 2026-03-31, or a word such as tomorrow, fri or +2w.", text::clip(text.trim(), 30)),
-    ))
-}
-
-/// "fri", "friday", "thurs": any prefix of the day's name of at least three letters.
-fn weekday(t: &str) -> Option<Weekday> {
-    const DAYS: [(&str, Weekday); 7] = [
-        ("monday", Weekday::Mon),
-        ("tuesday", Weekday::Tue),
-        ("wednesday", Weekday::Wed),
-        ("thursday", Weekday::Thu),
-        ("friday", Weekday::Fri),
-        ("saturday", Weekday::Sat),
-        ("sunday", Weekday::Sun),
-    ];
-    DAYS.iter().find(|(name, _)| t.len() >= 3 && name.starts_with(t)).map(|(_, d)| *d)
-}
-
-fn end_of_month(d: NaiveDate) -> Option<NaiveDate> {
-    let first_next = if d.month() == 12 { NaiveDate::from_ymd_opt(d.year() + 1, 1, 1) } else { NaiveDate::from_ymd_opt(d.year(), d.month() + 1, 1) };
-    first_next.and_then(|f| f.pred_opt())
-}
-
-/// Due dates far from today are accepted, but the user is asked to look again.
-fn due_warnings(due: NaiveDate, today: NaiveDate) -> Vec<Warning> {
-    let days = when::days_between(today, due);
-    let message = if days < -FAR_PAST_DAYS {
-        format!("The due date {} is more than a year ago. It was saved; check it is the date that was promised.", when::date(due))
-    } else if days > FAR_FUTURE_DAYS {
-        format!("The due date {} is more than three years away. It was saved; check the year.", when::date(due))
-    } else {
-        return Vec::new();
-    };
-    vec![Warning { field: "due_on".into(), message }]
 }
 
 const SELECT: &str = "SELECT p.id, p.made_by_id, m.name, p.account_id, a.name, p.contact_id, c.name, p.made_at, p.made_at_precision,
@@ -430,131 +354,6 @@ fn insert(tx: &Tx<'_>, c: &Checked) -> Result<String> {
         links::insert(tx, &id, complaint)?;
     }
     Ok(id)
-}
-
-/// Correct what was logged. The due date is not changed here: a new date is a renegotiation,
-/// so its history is kept (see `lifecycle::renegotiate`).
-pub fn update(cf: &mut CaseFile, id: &str, input: &PromiseInput) -> Result<Saved> {
-    let today = cf.today();
-    let before = get(cf.conn(), id, today)?;
-    let c = input.check(cf.conn(), today)?;
-    if when::date(c.due_on) != before.due_on {
-        return Err(Error::validation("due_on", "To change the due date, renegotiate it: the new date is agreed and the old one is kept in the history."));
-    }
-    let confirmed = follow_ups::first_confirmation(cf.conn(), id)?;
-    let in_writing = c.in_writing || confirmed.is_some();
-    let since = match (&before.in_writing_since, in_writing) {
-        (_, false) => None,
-        (Some(s), true) => Some(s.clone()),
-        (None, true) => Some(confirmed.unwrap_or_else(|| when::date(today))),
-    };
-    let changes = describe_changes(&before, &c, in_writing);
-    if changes.is_empty() {
-        return Ok(Saved { promise: before, warnings: Vec::new() });
-    }
-    cf.write(|tx| {
-        tx.prepare_cached(
-            "UPDATE promises SET made_by_id = ?2, account_id = ?3, contact_id = ?4, made_at = ?5, made_at_precision = ?6, channel = ?7,
-                 in_writing = ?8, in_writing_since = ?9, what = ?10, resources = ?11, success_criteria = ?12, value_minor = ?13,
-                 value_currency = ?14, updated_at = ?15 WHERE id = ?1",
-        )?
-        .execute(params![
-            id,
-            c.made_by_id,
-            c.account_id,
-            c.contact_id,
-            c.made_at,
-            c.made_at_precision,
-            c.channel,
-            in_writing,
-            since,
-            c.what,
-            c.resources,
-            c.success_criteria,
-            c.value.as_ref().map(|m| m.minor),
-            c.value.as_ref().map(|m| &m.currency),
-            tx.now_str()
-        ])?;
-        chain::record(tx, "promises", id, "update")?;
-        for complaint in &c.complaint_ids {
-            links::insert(tx, id, complaint)?;
-        }
-        let mut e = NewEvent::system(tx, EventKind::Note, format!("Promise corrected: {}", text::clip(&c.what, 80)));
-        e.details = changes.join("\n");
-        e.promise_id = Some(id.to_string());
-        e.account_id = Some(c.account_id.clone());
-        events::insert(tx, &e)?;
-        Ok(())
-    })?;
-    let promise = get(cf.conn(), id, today)?;
-    Ok(Saved { promise, warnings: Vec::new() })
-}
-
-/// "what: old → new" lines, so a correction never silently loses what was there before.
-fn describe_changes(before: &Promise, c: &Checked, in_writing: bool) -> Vec<String> {
-    let value = |m: &Option<Money>| m.as_ref().map(Money::format).unwrap_or_else(|| "—".into());
-    let mut out = Vec::new();
-    let mut diff = |label: &str, old: String, new: String| {
-        if old != new {
-            out.push(format!("{label}: {old} → {new}"));
-        }
-    };
-    diff("Made by", before.made_by_id.clone(), c.made_by_id.clone());
-    diff("Customer", before.account_id.clone(), c.account_id.clone());
-    diff("Contact", before.contact_id.clone().unwrap_or_default(), c.contact_id.clone().unwrap_or_default());
-    diff("Made", before.made_at.clone(), c.made_at.clone());
-    diff("Precision", before.made_at_precision.to_string(), c.made_at_precision.to_string());
-    diff("Channel", before.channel.to_string(), c.channel.to_string());
-    diff("In writing", before.in_writing.to_string(), in_writing.to_string());
-    diff("What", before.what.clone(), c.what.clone());
-    diff("Resources", before.resources.clone(), c.resources.clone());
-    diff("Success", before.success_criteria.clone(), c.success_criteria.clone());
-    diff("Value at stake", value(&before.value), value(&c.value));
-    let linked = c.complaint_ids.len();
-    if linked > 0 {
-        out.push(format!("Complaints linked: {linked}"));
-    }
-    out
-}
-
-/// Append a row to the due-date history, chained.
-pub(crate) fn add_due_date(tx: &Tx<'_>, promise_id: &str, due: NaiveDate, agreed_on: NaiveDate, agreed_with: &str, reason: &str) -> Result<()> {
-    let id = tx.new_id();
-    tx.prepare_cached(
-        "INSERT INTO promise_due_dates(id, promise_id, due_on, agreed_on, agreed_with, reason, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![id, promise_id, when::date(due), when::date(agreed_on), agreed_with, reason, tx.now_str()])?;
-    chain::record(tx, "promise_due_dates", &id, "create")
-}
-
-/// One due date a promise has had.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DueDate {
-    pub id: String,
-    pub due_on: String,
-    pub agreed_on: String,
-    pub agreed_with: String,
-    pub reason: String,
-    pub recorded_at: String,
-    /// The first row is the date first promised; later rows are renegotiations.
-    pub original: bool,
-}
-
-/// Every due date the promise has had, oldest first.
-pub fn due_dates(conn: &Connection, promise_id: &str) -> Result<Vec<DueDate>> {
-    let mut rows = conn
-        .prepare_cached(
-            "SELECT id, due_on, agreed_on, agreed_with, reason, recorded_at FROM promise_due_dates
-             WHERE promise_id = ?1 ORDER BY recorded_at, rowid",
-        )?
-        .query_map([promise_id], |r| {
-            Ok(DueDate { id: r.get(0)?, due_on: r.get(1)?, agreed_on: r.get(2)?, agreed_with: r.get(3)?, reason: r.get(4)?, recorded_at: r.get(5)?, original: false })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    if let Some(first) = rows.first_mut() {
-        first.original = true;
-    }
-    Ok(rows)
 }
 
 /// The day a stored "made at" moment falls on, for ordering rules.
