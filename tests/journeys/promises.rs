@@ -189,6 +189,12 @@ async fn quick_capture_from_the_keyboard_alone() {
     app.keys(key::TAB).await.unwrap();
     app.keys("harb").await.unwrap();
     app.wait_for("[data-typeahead-list=account_id][data-query=harb] [data-option='Harbor & Vine Hotels']").await.unwrap();
+    // Esc closes the suggestions, not the dialog; ↓ brings them back.
+    app.keys(key::ESCAPE).await.unwrap();
+    app.wait_gone("[data-typeahead-list=account_id]:not([hidden])").await.unwrap();
+    assert!(app.find("dialog[data-dialog=quick-promise]").await.is_ok(), "Esc on an open list keeps the dialog");
+    app.keys(key::DOWN).await.unwrap();
+    app.wait_for("[data-typeahead-list=account_id][data-query=harb] [aria-selected=true][data-option='Harbor & Vine Hotels']").await.unwrap();
     app.keys(key::ENTER).await.unwrap();
     app.wait_gone("[data-typeahead-list=account_id]:not([hidden])").await.unwrap();
     app.keys(&format!("{}Room upgrade for the spring conference, at no charge", key::TAB)).await.unwrap();
@@ -205,7 +211,8 @@ async fn quick_capture_from_the_keyboard_alone() {
     app.wait_gone("dialog[data-dialog=quick-promise]").await.unwrap();
     app.wait_for("[data-toast]").await.unwrap();
     shot(&app, "promises-2-logged").await;
-    app.go("#/promises").await.unwrap();
+    // "g then r" goes to the ledger, where the new promise is listed.
+    app.keys("gr").await.unwrap();
     app.wait_text("[data-list=promises]", "Room upgrade for the spring conference, at no charge").await.unwrap();
     app.quit().await;
 
