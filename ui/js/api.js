@@ -50,3 +50,30 @@ export const transferAccount = (id, input) => call('transfer_account', { id, inp
 export const createContact = (accountId, input) => call('create_contact', { accountId, input });
 export const updateContact = (id, input) => call('update_contact', { id, input });
 export const deleteContact = (id) => call('delete_contact', { id });
+
+// the promise ledger
+export const listPromises = (query = {}) => call('list_promises', { query });
+export const promiseCounts = () => call('promise_counts');
+export const getPromise = (id) => call('get_promise', { id });
+export const createPromise = (input) => call('create_promise', { input });
+export const updatePromise = (id, input) => call('update_promise', { id, input });
+export const keepPromise = (id, input) => call('keep_promise', { id, input });
+export const breakPromise = (id, input) => call('break_promise', { id, input });
+export const withdrawPromise = (id, input) => call('withdraw_promise', { id, input });
+export const renegotiatePromise = (id, input) => call('renegotiate_promise', { id, input });
+export const reopenPromise = (id, input) => call('reopen_promise', { id, input });
+export const disputePromise = (id, input) => call('dispute_promise', { id, input });
+export const addFollowUp = (promiseId, input) => call('add_follow_up', { promiseId, input });
+export const recordReply = (followUpId, input) => call('record_reply', { followUpId, input });
+export const retractFollowUp = (id, reason) => call('retract_follow_up', { id, reason });
+export const draftConfirmation = (promiseId, options) => call('draft_confirmation', { promiseId, options });
+export const openConfirmationDraft = (promiseId, options) => call('open_confirmation_draft', { promiseId, options });
+export const promiserRecords = () => call('promiser_records');
+export const commitmentLoad = (personId, addingDue = null, weeks = 6) => call('commitment_load', { personId, addingDue, weeks });
+export const suggestPromisers = (text) => call('suggest_promisers', { text });
+export const suggestCounterparties = (text) => call('suggest_counterparties', { text });
+export const recordLostRevenue = (input) => call('record_lost_revenue', { input });
+export const retractLostRevenue = (id, reason) => call('retract_lost_revenue', { id, reason });
+export const accountPromises = (accountId) => call('account_promises', { accountId });
+export const linkComplaint = (promiseId, complaintId) => call('link_complaint', { promiseId, complaintId });
+export const linkableComplaints = (promiseId) => call('linkable_complaints', { promiseId });

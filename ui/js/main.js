@@ -7,6 +7,7 @@ import { renderNav, SECTIONS } from './nav.js';
 import { current, match, navigate, route } from './router.js';
 import * as shortcuts from './shortcuts.js';
 import { showError } from './ui.js';
+import './promise-watch.js';
 
 route('/welcome', () => import('./views/welcome.js'));
 route('/customers', () => import('./views/customers.js'));
@@ -14,6 +15,9 @@ route('/customers/:id', () => import('./views/customers.js'));
 route('/people', () => import('./views/people.js'));
 route('/people/:id', () => import('./views/people.js'));
 route('/settings', () => import('./views/settings.js'));
+route('/promises', () => import('./views/promises.js'));
+route('/promises/:id', () => import('./views/promise.js'));
+route('/promisers', () => import('./views/promisers.js'));
 
 export const HOME = '/customers';
 

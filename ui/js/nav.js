@@ -7,6 +7,8 @@ import { ICONS } from './icons.js';
 export const SECTIONS = [
   { group: 'Records', route: '/customers', label: 'Customers', icon: 'customers', key: 'c' },
   { group: 'Records', route: '/people', label: 'People', icon: 'people', key: 'p' },
+  { group: 'Records', route: '/promises', label: 'Promises', icon: 'promises', key: 'r', countTitle: 'Overdue promises' },
+  { group: 'Records', route: '/promisers', label: 'Promisers', icon: 'promisers', key: 'w' },
   { group: null, route: '/settings', label: 'Settings', icon: 'settings', key: ',' },
 ];
 

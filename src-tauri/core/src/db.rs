@@ -18,7 +18,10 @@ use std::sync::Arc;
 pub const APPLICATION_ID: i32 = 0x4361_7365;
 
 /// The numbered migrations, oldest first. `user_version` holds how many have run.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_init.sql"),
+    include_str!("../migrations/0002_retractions.sql"),
+];
 
 /// The schema version this build writes.
 pub fn schema_version() -> u32 {

@@ -21,6 +21,8 @@ pub mod settings;
 pub mod text;
 pub mod transfers;
 pub mod when;
+pub mod promises;
+pub mod lost_revenue;
 
 #[cfg(test)]
 pub(crate) mod testing;

@@ -8,6 +8,7 @@ import { ICONS } from '../icons.js';
 import { pagedList } from '../paged.js';
 import { register } from '../shortcuts.js';
 import { confirmDialog, field, formDialog, moneyField, showError, toast } from '../ui.js';
+import { promisesCard } from '../customer-promises.js';
 
 const onThisScreen = () => location.hash.startsWith('#/customers');
 register({ keys: 'n', label: 'New customer', group: 'Customers', when: onThisScreen, run: () => document.querySelector('[data-action="new-customer"]')?.click() });
@@ -84,6 +85,7 @@ async function showDetail(el, id, ctx, reloadList) {
           h('dt', {}, 'Annual value'), h('dd', { dataset: { annualValue: '' } }, fmt.money(a.annual_value)),
           h('dt', {}, 'Single communicator'), h('dd', { dataset: { communicator: '' } }, a.communicator_name || 'Nobody yet — choose one so the customer hears one voice'),
           h('dt', {}, 'Notes'), h('dd', { class: 'pre-line' }, a.notes || '—')))),
+    promisesCard(a),
     contactsCard(d, refresh),
     transfersCard(d));
 }

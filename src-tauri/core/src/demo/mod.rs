@@ -10,8 +10,10 @@
 
 mod cast;
 mod scale;
+mod promises;
 
 pub use cast::Cast;
+pub use promises::DemoPromises;
 
 use crate::clock::FixedClock;
 use crate::db::{CaseFile, OpenOptions};
@@ -64,6 +66,7 @@ pub fn write(path: &Path, opts: &DemoOptions) -> Result<String> {
 pub fn populate(cf: &mut CaseFile, clock: &FixedClock, as_of: NaiveDate, opts: &DemoOptions) -> Result<String> {
     let story = Story { clock, as_of, seed: opts.seed };
     let cast = cast::populate(cf, &story)?;
+    let _promises = promises::populate(cf, &story, &cast)?;
     if opts.entries > 0 {
         scale::populate(cf, &story, &cast, opts.entries)?;
     }
