@@ -20,6 +20,13 @@ pub mod settings;
 pub mod text;
 pub mod transfers;
 pub mod when;
+pub mod attachments;
+pub mod complaints;
+pub mod decisions;
+pub mod email;
+pub mod remedies;
+pub mod root_causes;
+pub mod timeline;
 
 #[cfg(test)]
 pub(crate) mod testing;
