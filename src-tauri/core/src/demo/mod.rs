@@ -9,6 +9,7 @@
 //! and is fully chained.
 
 mod cast;
+mod complaints;
 mod scale;
 
 pub use cast::Cast;
@@ -64,6 +65,7 @@ pub fn write(path: &Path, opts: &DemoOptions) -> Result<String> {
 pub fn populate(cf: &mut CaseFile, clock: &FixedClock, as_of: NaiveDate, opts: &DemoOptions) -> Result<String> {
     let story = Story { clock, as_of, seed: opts.seed };
     let cast = cast::populate(cf, &story)?;
+    complaints::populate(cf, &story, &cast)?;
     if opts.entries > 0 {
         scale::populate(cf, &story, &cast, opts.entries)?;
     }
