@@ -27,6 +27,7 @@ pub mod email;
 pub mod remedies;
 pub mod root_causes;
 pub mod timeline;
+pub mod intake;
 
 #[cfg(test)]
 pub(crate) mod testing;

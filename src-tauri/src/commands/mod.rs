@@ -5,3 +5,6 @@ pub mod accounts;
 pub mod app;
 pub mod people;
 pub mod settings;
+pub mod complaints;
+pub mod evidence;
+pub mod files;

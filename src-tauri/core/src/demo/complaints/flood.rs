@@ -52,7 +52,7 @@ fn who<'a>(story: &Story<'_>, cast: &'a Cast, i: u64) -> Who<'a> {
     }
     let site = KESTREL_SITES[story.pick(i * 13, KESTREL_SITES.len() as u64) as usize];
     let weeks = 2 + story.pick(i * 17, 6);
-    let contact = if i % 2 == 0 { "kestrel/owen" } else { "kestrel/fiona" };
+    let contact = if i.is_multiple_of(2) { "kestrel/owen" } else { "kestrel/fiona" };
     Who { account: cast.account("kestrel"), contact: cast.contact(contact), description: format!("Membrane seams lifting on the {site} roof {weeks} weeks after installation; water coming in after rain.") }
 }
 
