@@ -195,7 +195,7 @@ fn a_decision_with_two_options_is_recorded_and_decided() {
     assert_eq!(decided["options"][1]["chosen"], true);
     assert_eq!(decided["escalate_to_name"], "Margaret Okafor");
     assert_eq!(ok(&w, "list_decisions", json!({ "query": { "account_id": account } }))["total"], 1);
-    let timeline = ok(&w, "get_timeline", json!({ "query": { "account_id": account, "kinds": ["decision"] } }));
+    let timeline = ok(&w, "get_timeline", json!({ "query": { "account_id": account, "kinds": ["decision_record"] } }));
     assert_eq!(timeline["items"][0]["record"]["title"], "Escalate?");
 }
 

@@ -7,6 +7,7 @@ import { renderNav, SECTIONS } from './nav.js';
 import { current, match, navigate, route } from './router.js';
 import * as shortcuts from './shortcuts.js';
 import { showError } from './ui.js';
+import * as evidence from './evidence/global.js';
 
 route('/welcome', () => import('./views/welcome.js'));
 route('/customers', () => import('./views/customers.js'));
@@ -14,6 +15,15 @@ route('/customers/:id', () => import('./views/customers.js'));
 route('/people', () => import('./views/people.js'));
 route('/people/:id', () => import('./views/people.js'));
 route('/settings', () => import('./views/settings.js'));
+route('/customers/:id/timeline', () => import('./views/timeline.js'));
+route('/complaints', () => import('./views/complaints.js'));
+route('/complaints/customer/:account', () => import('./views/complaints.js'));
+route('/complaints/cause/:root', () => import('./views/complaints.js'));
+route('/complaints/:id', () => import('./views/complaint.js'));
+route('/root-causes', () => import('./views/root-causes.js'));
+route('/root-causes/:id', () => import('./views/root-causes.js'));
+route('/decisions', () => import('./views/decisions.js'));
+route('/decisions/:id', () => import('./views/decisions.js'));
 
 export const HOME = '/customers';
 
@@ -67,6 +77,7 @@ async function render() {
 
 async function start() {
   shortcuts.install();
+  evidence.install(ctx);
   for (const s of SECTIONS) {
     shortcuts.register({ keys: `g ${s.key}`, label: `Go to ${s.label}`, group: 'Go to', run: () => navigate(s.route) });
   }

@@ -7,6 +7,9 @@ import { ICONS } from './icons.js';
 export const SECTIONS = [
   { group: 'Records', route: '/customers', label: 'Customers', icon: 'customers', key: 'c' },
   { group: 'Records', route: '/people', label: 'People', icon: 'people', key: 'p' },
+  { group: 'Evidence', route: '/complaints', label: 'Complaints', icon: 'complaints', key: 'k' },
+  { group: 'Evidence', route: '/root-causes', label: 'Root causes', icon: 'roots', key: 'r' },
+  { group: 'Evidence', route: '/decisions', label: 'Decisions', icon: 'decisions', key: 'd' },
   { group: null, route: '/settings', label: 'Settings', icon: 'settings', key: ',' },
 ];
 

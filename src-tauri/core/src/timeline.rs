@@ -10,8 +10,8 @@
 //! Extension point — promises. Promise transitions already arrive as events. To show the
 //! promises themselves as items, add a source to [`SOURCES`] (a `SELECT 'promise', id,
 //! made_at, 'promise', disputed, 0 FROM promises WHERE …` with the same two scope filters),
-//! an `Entry::Promise` variant, and its arm in [`hydrate`]; "promise" then works as a kind
-//! filter like "complaint" does.
+//! an `Entry::Promise` variant, its arm in [`hydrate`], and "promise" in [`RECORD_KINDS`];
+//! "promise" then works as a kind filter like "complaint" does.
 
 use crate::complaints::{self, Complaint};
 use crate::decisions::{self, Decision};
@@ -38,14 +38,15 @@ pub struct TimelineItem {
     /// a remedy given, a decision made.
     pub at: String,
     pub precision: Precision,
-    /// The event kind ("call", "email" …), or "complaint", "remedy", "decision".
+    /// The event kind ("call", "email" …), or "complaint", "remedy", "decision_record".
     pub kind: String,
     #[serde(flatten)]
     pub entry: Entry,
 }
 
 /// Kinds that are not event kinds: the other sources.
-pub const RECORD_KINDS: &[&str] = &["complaint", "remedy", "decision"];
+/// "decision_record" keeps a decision record apart from a "decision" entry (an order given).
+pub const RECORD_KINDS: &[&str] = &["complaint", "remedy", "decision_record"];
 
 /// The sources. ?1 is the customer, ?2 the complaint; a NULL scope matches everything.
 const SOURCES: &[&str] = &[
@@ -56,7 +57,7 @@ const SOURCES: &[&str] = &[
      FROM complaints c WHERE (?1 IS NULL OR c.account_id = ?1) AND (?2 IS NULL OR c.id = ?2)",
     "SELECT 'remedy', r.id, r.remedy_on, 'day', 'remedy', 0, 0
      FROM remedies r WHERE (?1 IS NULL OR r.account_id = ?1) AND (?2 IS NULL OR r.complaint_id = ?2)",
-    "SELECT 'decision', d.id, coalesce(d.decided_on, substr(d.recorded_at, 1, 10)), 'day', 'decision', 0, 0
+    "SELECT 'decision', d.id, coalesce(d.decided_on, substr(d.recorded_at, 1, 10)), 'day', 'decision_record', 0, 0
      FROM decisions d WHERE (?1 IS NULL OR d.account_id = ?1 OR d.complaint_id IN (SELECT id FROM complaints WHERE account_id = ?1))
        AND (?2 IS NULL OR d.complaint_id = ?2)",
 ];
@@ -66,7 +67,7 @@ const SOURCES: &[&str] = &[
 pub struct TimelineQuery {
     pub account_id: Option<String>,
     pub complaint_id: Option<String>,
-    /// Event kinds and/or "complaint", "remedy", "decision"; empty shows everything.
+    /// Event kinds and/or "complaint", "remedy", "decision_record"; empty shows everything.
     pub kinds: Vec<String>,
     /// First and last day, inclusive.
     pub from: Option<String>,

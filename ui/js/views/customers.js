@@ -9,7 +9,7 @@ import { pagedList } from '../paged.js';
 import { register } from '../shortcuts.js';
 import { confirmDialog, field, formDialog, moneyField, showError, toast } from '../ui.js';
 
-const onThisScreen = () => location.hash.startsWith('#/customers');
+const onThisScreen = () => location.hash.startsWith('#/customers') && !location.hash.endsWith('/timeline');
 register({ keys: 'n', label: 'New customer', group: 'Customers', when: onThisScreen, run: () => document.querySelector('[data-action="new-customer"]')?.click() });
 register({ keys: 'e', label: 'Edit this customer', group: 'Customers', when: onThisScreen, run: () => document.querySelector('[data-action="edit-customer"]')?.click() });
 
@@ -78,6 +78,8 @@ async function showDetail(el, id, ctx, reloadList) {
             h('h1', { dataset: { customerName: '' } }, a.name),
             h('div', { class: 'muted' }, a.segment || 'No segment')),
           h('span', { class: 'spacer' }),
+          h('a', { class: 'btn', href: `#/customers/${a.id}/timeline`, dataset: { action: 'open-timeline' } }, 'Timeline'),
+          h('a', { class: 'btn', href: `#/complaints/customer/${a.id}`, dataset: { action: 'open-complaints' } }, 'Complaints'),
           h('button', { class: 'btn', type: 'button', dataset: { action: 'transfer-customer' }, onclick: () => transfer(d, ctx, refresh) }, 'Move to another rep…'),
           h('button', { class: 'btn', type: 'button', dataset: { action: 'edit-customer' }, onclick: () => editCustomer(d, ctx, refresh) }, 'Edit')),
         h('dl', { class: 'kv' },

@@ -58,7 +58,7 @@ fn events_complaints_remedies_and_decisions_merge_in_date_order() {
     let all = q(TimelineQuery::default());
     assert_eq!(
         kinds(&all),
-        vec!["remedy@2026-03-15", "decision@2026-03-14", "status_change@2026-03-03", "complaint@2026-03-02", "meeting@2026-02", "call@2026-01-10", "call@2026-01-10"]
+        vec!["remedy@2026-03-15", "decision_record@2026-03-14", "status_change@2026-03-03", "complaint@2026-03-02", "meeting@2026-02", "call@2026-01-10", "call@2026-01-10"]
     );
     let oldest = q(TimelineQuery { order: Some("oldest".into()), ..Default::default() });
     assert_eq!(oldest.items.first().map(|i| i.kind.as_str()), Some("call"));
@@ -84,7 +84,7 @@ fn events_complaints_remedies_and_decisions_merge_in_date_order() {
     assert_eq!(q(TimelineQuery { limit: Some(100_000), ..Default::default() }).limit, 200, "never more than 200 rows drawn");
     // One complaint's own story.
     let c = list(w.cf.conn(), &TimelineQuery { complaint_id: Some(complaint), ..Default::default() }).unwrap();
-    assert_eq!(kinds(&c), vec!["remedy@2026-03-15", "decision@2026-03-14", "status_change@2026-03-03", "complaint@2026-03-02"]);
+    assert_eq!(kinds(&c), vec!["remedy@2026-03-15", "decision_record@2026-03-14", "status_change@2026-03-03", "complaint@2026-03-02"]);
 }
 
 #[test]
