@@ -18,24 +18,61 @@ async fn the_demo_evidence_screens_show_the_situations() {
     let dir = Scratch::new("ev-demo");
     let file = demo_file(&dir, "demo.casefile");
     let app = App::launch(&file).await.unwrap();
+    let bottom = || app.js("document.querySelector('[data-view]').scrollTop = 1e6; return true");
+
     app.click("[data-nav=complaints]").await.unwrap();
     app.wait_for("[data-list=complaints] tr[data-complaint]").await.unwrap();
     shot(&app, "evidence-demo-1-complaints").await;
+    app.click("[data-action=new-complaint]").await.unwrap();
+    app.wait_for("dialog[data-dialog=complaint]").await.unwrap();
+    shot(&app, "evidence-demo-1b-new-complaint").await;
+    app.click("dialog[data-dialog=complaint] [data-cancel=complaint]").await.unwrap();
     app.fill("[data-filter=complaints]", "C-2026-0011").await.unwrap();
     app.click("tr[data-complaint='C-2026-0011'] a").await.unwrap();
-    app.wait_for("[data-complaint-card]").await.unwrap();
+    app.wait_for("[data-complaint-card] [data-complaint-status=reopened]").await.unwrap();
     shot(&app, "evidence-demo-2-complaint").await;
+    bottom().await.unwrap();
+    shot(&app, "evidence-demo-2b-complaint-bottom").await;
+
     app.click("[data-nav=root-causes]").await.unwrap();
-    app.wait_for("[data-chart=complaints] rect.bar").await.unwrap();
+    app.wait_text("[data-root-cause-title]", "Membratex").await.unwrap();
+    wait_count(&app, "[data-chart=complaints] rect.bar", 12).await;
     shot(&app, "evidence-demo-3-root-causes").await;
+    bottom().await.unwrap();
+    shot(&app, "evidence-demo-3b-root-causes-bottom").await;
+
     app.click("[data-nav=decisions]").await.unwrap();
+    wait_count(&app, "[data-list=decisions] [data-decision]", 3).await;
     app.wait_for("[data-option-card]").await.unwrap();
     shot(&app, "evidence-demo-4-decisions").await;
-    app.go("#/customers").await.unwrap();
-    app.click("[data-customer='Brightwater Utilities']").await.unwrap();
-    app.click("[data-action=open-timeline]").await.unwrap();
-    app.wait_for("[data-timeline] .tl-item").await.unwrap();
-    shot(&app, "evidence-demo-5-timeline").await;
+    app.click("[data-action=new-decision]").await.unwrap();
+    app.wait_for("dialog[data-dialog=decision]").await.unwrap();
+    shot(&app, "evidence-demo-4b-new-decision").await;
+    app.click("dialog[data-dialog=decision] [data-cancel=decision]").await.unwrap();
+
+    open_timeline(&app, "Brightwater Utilities").await;
+    app.click("[data-filter=kind]").await.unwrap();
+    app.select("[data-filter=kind]", "Hostile incident").await.unwrap();
+    wait_count(&app, "[data-timeline] [data-kind=hostile_incident]", 2).await;
+    shot(&app, "evidence-demo-5-timeline-hostile").await;
+    app.select("[data-filter=kind]", "Note").await.unwrap();
+    app.wait_for("[data-timeline] [data-retraction]").await.unwrap();
+    app.select("[data-filter=kind]", "Everything").await.unwrap();
+    app.click("[data-action=log-entry]").await.unwrap();
+    app.wait_for("dialog[data-dialog=event]").await.unwrap();
+    shot(&app, "evidence-demo-6-log-entry").await;
+    app.click("dialog[data-dialog=event] [data-cancel=event]").await.unwrap();
+
+    open_timeline(&app, "Alder Health Clinics").await;
+    app.wait_for("[data-timeline] [data-superseded-badge]").await.unwrap();
+    shot(&app, "evidence-demo-7-alder").await;
+    open_timeline(&app, "Kestrel Roofing Ltd").await;
+    app.select("[data-filter=kind]", "E-mail").await.unwrap();
+    app.wait_for("[data-timeline] [data-kind=email] [data-file='Dunmore roof - seams open again.eml']").await.unwrap();
+    shot(&app, "evidence-demo-8-kestrel-email").await;
+    app.keys("?").await.unwrap();
+    app.wait_text("[data-shortcut-sheet]", "Log a timeline entry").await.unwrap();
+    shot(&app, "evidence-demo-9-shortcuts").await;
     app.quit().await;
 }
 

@@ -2,14 +2,15 @@
 //! the whole story can be read before a call or printed for someone senior.
 //!
 //! Each kind of record is a *source*: one SELECT that yields (source, id, when, kind,
-//! disputed, superseded) rows for a customer or a complaint. The sources are combined with
+//! disputed, superseded) rows, with the conditions that scope it to a customer or a complaint. The sources are combined with
 //! UNION ALL, filtered, ordered and paged in SQLite, and only the rows on the page are read
 //! in full through the module that owns them. So a customer with 100,000 entries is as quick
 //! to page through as one with ten.
 //!
 //! Extension point — promises. Promise transitions already arrive as events. To show the
-//! promises themselves as items, add a source to [`SOURCES`] (a `SELECT 'promise', id,
-//! made_at, 'promise', disputed, 0 FROM promises WHERE …` with the same two scope filters),
+//! promises themselves as items, add a [`Source`] to [`SOURCES`] (`SELECT 'promise', p.id,
+//! p.made_at, p.made_at_precision, 'promise', p.disputed, 0 FROM promises p` with
+//! `p.account_id = ?1` and a complaint scope through `promise_complaints`),
 //! an `Entry::Promise` variant, its arm in [`hydrate`], and "promise" in [`RECORD_KINDS`];
 //! "promise" then works as a kind filter like "complaint" does.
 
@@ -48,19 +49,53 @@ pub struct TimelineItem {
 /// "decision_record" keeps a decision record apart from a "decision" entry (an order given).
 pub const RECORD_KINDS: &[&str] = &["complaint", "remedy", "decision_record"];
 
-/// The sources. ?1 is the customer, ?2 the complaint; a NULL scope matches everything.
-const SOURCES: &[&str] = &[
-    "SELECT 'event' AS source, e.id, e.occurred_at AS at, e.occurred_precision AS precision, e.kind, e.disputed,
-            EXISTS (SELECT 1 FROM events n WHERE n.supersedes_id = e.id) AS superseded
-     FROM events e WHERE (?1 IS NULL OR e.account_id = ?1) AND (?2 IS NULL OR e.complaint_id = ?2)",
-    "SELECT 'complaint', c.id, c.received_at, CASE WHEN length(c.received_at) > 10 THEN 'exact' ELSE 'day' END, 'complaint', 0, 0
-     FROM complaints c WHERE (?1 IS NULL OR c.account_id = ?1) AND (?2 IS NULL OR c.id = ?2)",
-    "SELECT 'remedy', r.id, r.remedy_on, 'day', 'remedy', 0, 0
-     FROM remedies r WHERE (?1 IS NULL OR r.account_id = ?1) AND (?2 IS NULL OR r.complaint_id = ?2)",
-    "SELECT 'decision', d.id, coalesce(d.decided_on, substr(d.recorded_at, 1, 10)), 'day', 'decision_record', 0, 0
-     FROM decisions d WHERE (?1 IS NULL OR d.account_id = ?1 OR d.complaint_id IN (SELECT id FROM complaints WHERE account_id = ?1))
-       AND (?2 IS NULL OR d.complaint_id = ?2)",
+/// The sources, each with its table alias and the SQL that ties a row to a customer (?1) and
+/// to a complaint (?2). Only the scope asked for is written into the query, so SQLite can
+/// use the customer and complaint indexes rather than scanning every entry.
+struct Source {
+    select: &'static str,
+    by_account: &'static str,
+    by_complaint: &'static str,
+}
+
+const SOURCES: &[Source] = &[
+    Source {
+        select: "SELECT 'event' AS source, e.id, e.occurred_at AS at, e.occurred_precision AS precision, e.kind, e.disputed,
+                EXISTS (SELECT 1 FROM events n WHERE n.supersedes_id = e.id) AS superseded FROM events e",
+        by_account: "e.account_id = ?1",
+        by_complaint: "e.complaint_id = ?2",
+    },
+    Source {
+        select: "SELECT 'complaint', c.id, c.received_at, CASE WHEN length(c.received_at) > 10 THEN 'exact' ELSE 'day' END, 'complaint', 0, 0
+                FROM complaints c",
+        by_account: "c.account_id = ?1",
+        by_complaint: "c.id = ?2",
+    },
+    Source {
+        select: "SELECT 'remedy', r.id, r.remedy_on, 'day', 'remedy', 0, 0 FROM remedies r",
+        by_account: "r.account_id = ?1",
+        by_complaint: "r.complaint_id = ?2",
+    },
+    Source {
+        select: "SELECT 'decision', d.id, coalesce(d.decided_on, substr(d.recorded_at, 1, 10)), 'day', 'decision_record', 0, 0 FROM decisions d",
+        by_account: "(d.account_id = ?1 OR d.complaint_id IN (SELECT id FROM complaints WHERE account_id = ?1))",
+        by_complaint: "d.complaint_id = ?2",
+    },
 ];
+
+/// The UNION ALL of every source, scoped to what was asked for. Unused scope parameters are
+/// still mentioned (`?1 IS NULL`) so every variant binds the same parameters.
+fn union(account: bool, complaint: bool) -> String {
+    SOURCES
+        .iter()
+        .map(|s| {
+            let a = if account { s.by_account } else { "?1 IS NULL" };
+            let c = if complaint { s.by_complaint } else { "?2 IS NULL" };
+            format!("{} WHERE {a} AND {c}", s.select)
+        })
+        .collect::<Vec<_>>()
+        .join("\n UNION ALL \n")
+}
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
@@ -109,7 +144,7 @@ pub fn list(conn: &Connection, q: &TimelineQuery) -> Result<Page<TimelineItem>> 
         Some("oldest") => "ASC",
         Some(_) => return Err(Error::validation("order", "Choose newest or oldest first.")),
     };
-    let union = SOURCES.join("\n UNION ALL \n");
+    let union = union(account.is_some(), complaint.is_some());
     let filter = "WHERE (?3 IS NULL OR kind IN (SELECT value FROM json_each(?3)))
         AND (?4 IS NULL OR (CASE WHEN length(at) = 7 THEN at || '-01' ELSE substr(at, 1, 10) END) >= ?4)
         AND (?5 IS NULL OR substr(at, 1, 10) <= ?5)

@@ -20,8 +20,11 @@ export function typedMoment(stored, precision) {
   return stored;
 }
 
+/** Now, to the minute, as the user would type it. */
 export function nowTyped() {
-  return typedMoment(new Date().toISOString(), 'exact');
+  const d = new Date();
+  d.setSeconds(0, 0);
+  return typedMoment(d.toISOString(), 'exact');
 }
 
 const HINT = {
