@@ -21,6 +21,13 @@ async function context() {
 export function install(ctx) {
   drop.install();
   register({
+    keys: 't',
+    label: 'Open this customer’s timeline',
+    group: 'Customers',
+    when: () => /^#\/customers\/[^/]+$/.test(location.hash),
+    run: () => document.querySelector('[data-action="open-timeline"]')?.click(),
+  });
+  register({
     keys: 'ctrl+e',
     label: 'Log a timeline entry (from any screen)',
     group: 'Timeline',

@@ -24,7 +24,7 @@ function row(r) {
   h('td', { class: 'nowrap' }, fmt.moment(c.received_at, c.received_at.length > 10 ? 'exact' : 'day')),
   h('td', {}, c.account_name, c.complainant_name ? h('div', { class: 'muted small' }, c.complainant_name) : null),
   h('td', { class: 'clip' }, h('div', { class: 'clip-2' }, c.description),
-    h('div', { class: 'muted small' }, [c.component, c.lot && `lot ${c.lot}`, c.root_cause_path].filter(Boolean).join(' · '))),
+    h('div', { class: 'muted small', title: c.root_cause_path ? 'Root cause' : null }, c.root_cause_path || [c.component, c.lot && `lot ${c.lot}`].filter(Boolean).join(' · '))),
   h('td', {}, h('span', { class: ['badge', severityClass(c.severity)] }, String(c.severity))),
   h('td', {}, h('span', { class: ['badge', statusBadgeClass(c.status)] }, COMPLAINT_STATUS[c.status])),
   h('td', { class: 'nowrap' }, fmt.date(c.response_due_on), r.response_overdue ? h('div', { class: 'badge danger' }, 'late') : null),

@@ -78,14 +78,15 @@ async function showDetail(el, id, ctx, reloadList) {
             h('h1', { dataset: { customerName: '' } }, a.name),
             h('div', { class: 'muted' }, a.segment || 'No segment')),
           h('span', { class: 'spacer' }),
-          h('a', { class: 'btn', href: `#/customers/${a.id}/timeline`, dataset: { action: 'open-timeline' } }, 'Timeline'),
-          h('a', { class: 'btn', href: `#/complaints/customer/${a.id}`, dataset: { action: 'open-complaints' } }, 'Complaints'),
           h('button', { class: 'btn', type: 'button', dataset: { action: 'transfer-customer' }, onclick: () => transfer(d, ctx, refresh) }, 'Move to another rep…'),
           h('button', { class: 'btn', type: 'button', dataset: { action: 'edit-customer' }, onclick: () => editCustomer(d, ctx, refresh) }, 'Edit')),
         h('dl', { class: 'kv' },
           h('dt', {}, 'Annual value'), h('dd', { dataset: { annualValue: '' } }, fmt.money(a.annual_value)),
           h('dt', {}, 'Single communicator'), h('dd', { dataset: { communicator: '' } }, a.communicator_name || 'Nobody yet — choose one so the customer hears one voice'),
-          h('dt', {}, 'Notes'), h('dd', { class: 'pre-line' }, a.notes || '—')))),
+          h('dt', {}, 'Notes'), h('dd', { class: 'pre-line' }, a.notes || '—')),
+        h('div', { class: 'row wrap customer-evidence' },
+          h('a', { class: 'btn small', href: `#/customers/${a.id}/timeline`, dataset: { action: 'open-timeline' } }, 'Timeline of evidence'),
+          h('a', { class: 'btn small', href: `#/complaints/customer/${a.id}`, dataset: { action: 'open-complaints' } }, 'Complaints')))),
     contactsCard(d, refresh),
     transfersCard(d));
 }

@@ -59,7 +59,7 @@ pub(super) fn populate(cf: &mut CaseFile, story: &Story<'_>, cast: &Cast) -> Res
         summary: "Rolf Brandt ordered me not to contact Dr. Bell again; all contact with Alder Health goes through him",
         details: "“Do not contact Marcus Bell again, by any channel. I will handle Alder personally. This is not up for discussion.”",
         source: Some(&cast.boss),
-        source_text: "E-mail from Rolf Brandt, 09:02",
+        source_text: "E-mail from Rolf Brandt to me, nobody copied",
         strength: "written",
         account,
         actor: Some(&cast.boss),
