@@ -169,6 +169,11 @@ pub fn create(cf: &mut CaseFile, input: &RemedyInput) -> Result<Remedy> {
     if on > cf.today() {
         return Err(Error::validation("remedy_on", format!("{} is in the future; record a remedy once it has been offered.", when::date(on))));
     }
+    if let Some(received) = complaint.as_ref().and_then(|c| when::moment_day(&c.received_at)) {
+        if on < received {
+            return Err(Error::validation("remedy_on", format!("{} is before the complaint arrived ({}).", when::date(on), when::date(received))));
+        }
+    }
     cf.write(|tx| {
         let id = tx.new_id();
         let now = tx.now_str();

@@ -87,6 +87,7 @@ fn remedies_are_checked_and_status_moves_are_dated() {
         (RemedyInput { complaint_id: None, ..base.clone() }, "account_id"),
         (RemedyInput { approved_by_id: Some("nobody".into()), ..base.clone() }, "approved_by_id"),
         (RemedyInput { remedy_on: "2026-07-02".into(), ..base.clone() }, "remedy_on"),
+        (RemedyInput { remedy_on: "2026-05-31".into(), ..base.clone() }, "remedy_on"),
         (RemedyInput { promise_id: Some("nope".into()), ..base.clone() }, "promise_id"),
     ] {
         assert_eq!(create(&mut w.cf, &bad).unwrap_err().field(), Some(field));
