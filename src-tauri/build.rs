@@ -52,6 +52,34 @@ const COMMANDS: &[&str] = &[
     "account_promises",
     "link_complaint",
     "linkable_complaints",
+    // complaints, remedies and root causes
+    "list_complaints",
+    "get_complaint",
+    "create_complaint",
+    "edit_complaint",
+    "move_complaint",
+    "create_remedy",
+    "set_remedy_status",
+    "list_root_causes",
+    "create_root_cause",
+    "update_root_cause",
+    "root_cause_report",
+    // the evidence timeline and decisions
+    "create_event",
+    "revise_event",
+    "retract_event",
+    "get_event",
+    "list_events",
+    "get_timeline",
+    "list_decisions",
+    "get_decision",
+    "create_decision",
+    "decide",
+    // files and e-mails
+    "list_attachments",
+    "add_files",
+    "pick_files",
+    "save_attachment_copy",
 ];
 
 fn main() {

@@ -77,3 +77,33 @@ export const retractLostRevenue = (id, reason) => call('retract_lost_revenue', {
 export const accountPromises = (accountId) => call('account_promises', { accountId });
 export const linkComplaint = (promiseId, complaintId) => call('link_complaint', { promiseId, complaintId });
 export const linkableComplaints = (promiseId) => call('linkable_complaints', { promiseId });
+// complaints, remedies and root causes
+export const listComplaints = (query = {}) => call('list_complaints', { query });
+export const getComplaint = (id) => call('get_complaint', { id });
+export const createComplaint = (input) => call('create_complaint', { input });
+export const editComplaint = (id, input) => call('edit_complaint', { id, input });
+export const moveComplaint = (id, input) => call('move_complaint', { id, input });
+export const createRemedy = (input) => call('create_remedy', { input });
+export const setRemedyStatus = (id, input) => call('set_remedy_status', { id, input });
+export const listRootCauses = () => call('list_root_causes');
+export const createRootCause = (input) => call('create_root_cause', { input });
+export const updateRootCause = (id, input) => call('update_root_cause', { id, input });
+export const rootCauseReport = (id, months = 12) => call('root_cause_report', { id, months });
+
+// the evidence timeline and decisions
+export const createEvent = (input) => call('create_event', { input });
+export const reviseEvent = (id, input) => call('revise_event', { id, input });
+export const retractEvent = (id, input) => call('retract_event', { id, input });
+export const getEvent = (id) => call('get_event', { id });
+export const listEvents = (query = {}) => call('list_events', { query });
+export const getTimeline = (query = {}) => call('get_timeline', { query });
+export const listDecisions = (query = {}) => call('list_decisions', { query });
+export const getDecision = (id) => call('get_decision', { id });
+export const createDecision = (input) => call('create_decision', { input });
+export const decide = (id, input) => call('decide', { id, input });
+
+// files and e-mails
+export const listAttachments = (target) => call('list_attachments', { target });
+export const addFiles = (target, paths) => call('add_files', { target, paths });
+export const pickFiles = (target, emails = false) => call('pick_files', { target, emails });
+export const saveAttachmentCopy = (id, path = null) => call('save_attachment_copy', { id, path });

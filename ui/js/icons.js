@@ -14,4 +14,5 @@ export const ICONS = {
   lock: ['M5 11h14v10H5z', 'M8 11V7a4 4 0 0 1 8 0v4'],
   promisers: ['M3 21h18', 'M6 21V11', 'M11 21V5', 'M16 21v-7', 'M21 21V9'],
   folder: ['M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z'],
+  roots: ['M9 3h6v5H9z', 'M12 8v3', 'M6 14v-3h12v3', 'M3 14h6v6H3z', 'M15 14h6v6h-6z'],
 };

@@ -8,6 +8,7 @@ import { current, match, navigate, route } from './router.js';
 import * as shortcuts from './shortcuts.js';
 import { showError } from './ui.js';
 import './promise-watch.js';
+import * as evidence from './evidence/global.js';
 
 route('/welcome', () => import('./views/welcome.js'));
 route('/customers', () => import('./views/customers.js'));
@@ -18,6 +19,15 @@ route('/settings', () => import('./views/settings.js'));
 route('/promises', () => import('./views/promises.js'));
 route('/promises/:id', () => import('./views/promise.js'));
 route('/promisers', () => import('./views/promisers.js'));
+route('/customers/:id/timeline', () => import('./views/timeline.js'));
+route('/complaints', () => import('./views/complaints.js'));
+route('/complaints/customer/:account', () => import('./views/complaints.js'));
+route('/complaints/cause/:root', () => import('./views/complaints.js'));
+route('/complaints/:id', () => import('./views/complaint.js'));
+route('/root-causes', () => import('./views/root-causes.js'));
+route('/root-causes/:id', () => import('./views/root-causes.js'));
+route('/decisions', () => import('./views/decisions.js'));
+route('/decisions/:id', () => import('./views/decisions.js'));
 
 export const HOME = '/customers';
 
@@ -71,6 +81,7 @@ async function render() {
 
 async function start() {
   shortcuts.install();
+  evidence.install(ctx);
   for (const s of SECTIONS) {
     shortcuts.register({ keys: `g ${s.key}`, label: `Go to ${s.label}`, group: 'Go to', run: () => navigate(s.route) });
   }

@@ -9,6 +9,9 @@ export const SECTIONS = [
   { group: 'Records', route: '/people', label: 'People', icon: 'people', key: 'p' },
   { group: 'Records', route: '/promises', label: 'Promises', icon: 'promises', key: 'r', countTitle: 'Overdue promises' },
   { group: 'Records', route: '/promisers', label: 'Promisers', icon: 'promisers', key: 'w' },
+  { group: 'Evidence', route: '/complaints', label: 'Complaints', icon: 'complaints', key: 'k' },
+  { group: 'Evidence', route: '/root-causes', label: 'Root causes', icon: 'roots', key: 'o' },
+  { group: 'Evidence', route: '/decisions', label: 'Decisions', icon: 'decisions', key: 'd' },
   { group: null, route: '/settings', label: 'Settings', icon: 'settings', key: ',' },
 ];
 

@@ -4,6 +4,19 @@
 //! written down, which the core sets and nothing edits. Other modules add events here for
 //! the things they change (a promise broken, a complaint moved on, an account transferred),
 //! so the timeline is the one place the whole story can be read in order.
+//!
+//! Nothing here is ever rewritten: a correction is a new revision that supersedes the old
+//! entry (which stays visible), and a removal only marks the entry retracted with a reason.
+//! What users type is checked in [`capture`]; reading, filtering and comparing revisions is
+//! in [`listing`].
+
+mod capture;
+mod listing;
+
+pub use capture::{create, retract, revise, EventInput, RetractInput};
+pub(crate) use capture::links as check_links;
+pub(crate) use listing::{day_bound as listing_day, kinds_json as listing_kinds};
+pub use listing::{changes, list, view, EventQuery, EventView, FieldChange};
 
 use crate::chain;
 use crate::db::Tx;
@@ -118,6 +131,10 @@ pub fn get(conn: &Connection, id: &str) -> Result<Event> {
 
 /// Add an event inside the caller's write, chained; returns its id.
 pub fn insert(tx: &Tx<'_>, e: &NewEvent) -> Result<String> {
+    insert_as(tx, e, if e.supersedes_id.is_some() { "supersede" } else { "create" })
+}
+
+fn insert_as(tx: &Tx<'_>, e: &NewEvent, action: &str) -> Result<String> {
     let id = tx.new_id();
     tx.prepare_cached(
         "INSERT INTO events(id, kind, occurred_at, occurred_precision, recorded_at, summary, details, source_person_id, source_text,
@@ -143,8 +160,42 @@ pub fn insert(tx: &Tx<'_>, e: &NewEvent) -> Result<String> {
         e.decision_id,
         e.actor_id
     ])?;
-    chain::record(tx, "events", &id, "create")?;
+    chain::record(tx, "events", &id, action)?;
     Ok(id)
+}
+
+/// The revision that replaced `id`, if any: (its id, when it was recorded).
+pub fn superseded_by(conn: &Connection, id: &str) -> Result<Option<(String, String)>> {
+    Ok(conn
+        .prepare_cached("SELECT id, recorded_at FROM events WHERE supersedes_id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
+/// `id` and every older version it revised, newest first.
+pub fn versions(conn: &Connection, id: &str) -> Result<Vec<String>> {
+    let mut out = vec![id.to_string()];
+    let mut stmt = conn.prepare_cached("SELECT supersedes_id FROM events WHERE id = ?1")?;
+    while out.len() < 1000 {
+        let last = out.last().cloned().unwrap_or_default();
+        match stmt.query_row([&last], |r| r.get::<_, Option<String>>(0)).optional()?.flatten() {
+            Some(older) => out.push(older),
+            None => break,
+        }
+    }
+    Ok(out)
+}
+
+/// The newest version of the entry `id` belongs to.
+pub fn newest(conn: &Connection, id: &str) -> Result<String> {
+    let mut current = id.to_string();
+    for _ in 0..1000 {
+        match superseded_by(conn, &current)? {
+            Some((next, _)) => current = next,
+            None => break,
+        }
+    }
+    Ok(current)
 }
 
 /// The newest events about one account, newest first.
@@ -154,3 +205,6 @@ pub fn recent_for_account(conn: &Connection, account_id: &str, limit: u32) -> Re
         .query_map(params![account_id, limit], from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?)
 }
+
+#[cfg(test)]
+mod tests;

@@ -23,6 +23,14 @@ pub mod transfers;
 pub mod when;
 pub mod promises;
 pub mod lost_revenue;
+pub mod attachments;
+pub mod complaints;
+pub mod decisions;
+pub mod email;
+pub mod remedies;
+pub mod root_causes;
+pub mod timeline;
+pub mod intake;
 
 #[cfg(test)]
 pub(crate) mod testing;

@@ -36,3 +36,6 @@ pub fn case_file_on(today: NaiveDate) -> (CaseFile, Arc<FixedClock>) {
     let cf = CaseFile::open_in_memory_with(clock.clone()).unwrap();
     (cf, clock)
 }
+
+/// A small customer world for the evidence tests (complaints, remedies, timeline ...).
+pub mod evidence;

@@ -6,3 +6,6 @@ pub mod app;
 pub mod people;
 pub mod settings;
 pub mod promises;
+pub mod complaints;
+pub mod evidence;
+pub mod files;

@@ -10,7 +10,7 @@ import { register } from '../shortcuts.js';
 import { confirmDialog, field, formDialog, moneyField, showError, toast } from '../ui.js';
 import { promisesCard } from '../customer-promises.js';
 
-const onThisScreen = () => location.hash.startsWith('#/customers');
+const onThisScreen = () => location.hash.startsWith('#/customers') && !location.hash.endsWith('/timeline');
 register({ keys: 'n', label: 'New customer', group: 'Customers', when: onThisScreen, run: () => document.querySelector('[data-action="new-customer"]')?.click() });
 register({ keys: 'e', label: 'Edit this customer', group: 'Customers', when: onThisScreen, run: () => document.querySelector('[data-action="edit-customer"]')?.click() });
 
@@ -84,7 +84,10 @@ async function showDetail(el, id, ctx, reloadList) {
         h('dl', { class: 'kv' },
           h('dt', {}, 'Annual value'), h('dd', { dataset: { annualValue: '' } }, fmt.money(a.annual_value)),
           h('dt', {}, 'Single communicator'), h('dd', { dataset: { communicator: '' } }, a.communicator_name || 'Nobody yet — choose one so the customer hears one voice'),
-          h('dt', {}, 'Notes'), h('dd', { class: 'pre-line' }, a.notes || '—')))),
+          h('dt', {}, 'Notes'), h('dd', { class: 'pre-line' }, a.notes || '—')),
+        h('div', { class: 'row wrap customer-evidence' },
+          h('a', { class: 'btn small', href: `#/customers/${a.id}/timeline`, dataset: { action: 'open-timeline' } }, 'Timeline of evidence'),
+          h('a', { class: 'btn small', href: `#/complaints/customer/${a.id}`, dataset: { action: 'open-complaints' } }, 'Complaints')))),
     promisesCard(a),
     contactsCard(d, refresh),
     transfersCard(d));

@@ -9,6 +9,7 @@
 //! and is fully chained.
 
 mod cast;
+mod complaints;
 mod scale;
 mod promises;
 
@@ -66,12 +67,30 @@ pub fn write(path: &Path, opts: &DemoOptions) -> Result<String> {
 pub fn populate(cf: &mut CaseFile, clock: &FixedClock, as_of: NaiveDate, opts: &DemoOptions) -> Result<String> {
     let story = Story { clock, as_of, seed: opts.seed };
     let cast = cast::populate(cf, &story)?;
-    let _promises = promises::populate(cf, &story, &cast)?;
+    let promises = promises::populate(cf, &story, &cast)?;
+    complaints::populate(cf, &story, &cast)?;
+    link_promises_to_complaints(cf, &cast, &promises)?;
     if opts.entries > 0 {
         scale::populate(cf, &story, &cast, opts.entries)?;
     }
     story.at(0, 18);
     Ok(summary(cf)?)
+}
+
+/// The promises made to fix the seam failures answer the first complaints that reported them.
+fn link_promises_to_complaints(cf: &mut CaseFile, cast: &Cast, p: &DemoPromises) -> Result<()> {
+    let today = cf.today();
+    for (account, promise_ids) in [("kestrel", vec![&p.kestrel_replacement]), ("krovlya", vec![&p.krovlya_credit, &p.krovlya_report])] {
+        let q = crate::complaints::ComplaintQuery { account_id: Some(cast.account(account).to_string()), limit: Some(200), ..Default::default() };
+        // The list is newest first; the promises answer the earliest complaint.
+        if let Some(first) = crate::complaints::list(cf.conn(), today, &q)?.items.last() {
+            let complaint_id = first.complaint.id.clone();
+            for promise_id in promise_ids {
+                crate::promises::links::link(cf, promise_id, &complaint_id)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The demo's sense of time: "N days before the as-of day, at this hour".

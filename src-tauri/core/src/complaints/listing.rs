@@ -1,0 +1,116 @@
+//! Reading complaints back: the filtered, paged list, and the counts by root cause and month
+//! that the root-cause figures are made of.
+
+use super::{complete, from_row, parse_severity, some, workflow, Complaint, SELECT};
+use crate::error::Result;
+use crate::model::{page_limit, ComplaintStatus, Page};
+use crate::people::escape_like;
+use crate::{root_causes, when};
+use chrono::NaiveDate;
+use rusqlite::{params, Connection};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A complaint as the list shows it, with whether its first response is late.
+#[derive(Debug, Clone, Serialize)]
+pub struct ComplaintRow {
+    #[serde(flatten)]
+    pub complaint: Complaint,
+    pub response_overdue: bool,
+    pub remedy_cost: crate::money::Totals,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct ComplaintQuery {
+    pub account_id: Option<String>,
+    /// A status word, or "open" for every status before resolved.
+    pub status: Option<String>,
+    pub severity: Option<String>,
+    /// Includes the root cause's children.
+    pub root_cause_id: Option<String>,
+    /// Matches the reference, description, product, component and lot.
+    pub search: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub offset: Option<u64>,
+    pub limit: Option<u64>,
+}
+
+pub fn list(conn: &Connection, today: NaiveDate, q: &ComplaintQuery) -> Result<Page<ComplaintRow>> {
+    let account = some(&q.account_id);
+    let status = match some(&q.status).as_deref() {
+        None => None,
+        Some("open") => Some("open".to_string()),
+        Some(s) => Some(ComplaintStatus::parse("status", s)?.as_str().to_string()),
+    };
+    let severity = match some(&q.severity) {
+        Some(s) => Some(parse_severity(&s)?),
+        None => None,
+    };
+    let roots = match some(&q.root_cause_id) {
+        Some(r) => Some(serde_json::to_string(&root_causes::branch(conn, &r)?).unwrap_or_default()),
+        None => None,
+    };
+    let from = match some(&q.from) {
+        Some(f) => Some(when::date(when::parse_date("from", &f)?)),
+        None => None,
+    };
+    let to = match some(&q.to) {
+        Some(t) => Some(when::date(when::parse_date("to", &t)?)),
+        None => None,
+    };
+    let search = some(&q.search).unwrap_or_default();
+    let like = format!("%{}%", escape_like(&search));
+    let filter = "WHERE (?1 IS NULL OR c.account_id = ?1)
+        AND (?2 IS NULL OR (?2 = 'open' AND c.status NOT IN ('resolved', 'closed')) OR c.status = ?2)
+        AND (?3 IS NULL OR c.severity = ?3)
+        AND (?4 IS NULL OR c.root_cause_id IN (SELECT value FROM json_each(?4)))
+        AND (?5 IS NULL OR substr(c.received_at, 1, 10) >= ?5)
+        AND (?6 IS NULL OR substr(c.received_at, 1, 10) <= ?6)
+        AND (?7 = '%%' OR c.reference LIKE ?7 ESCAPE '\\' OR c.description LIKE ?7 ESCAPE '\\' OR c.product LIKE ?7 ESCAPE '\\'
+             OR c.component LIKE ?7 ESCAPE '\\' OR c.lot LIKE ?7 ESCAPE '\\')";
+    let args = params![account, status, severity, roots, from, to, like];
+    let total = conn
+        .prepare_cached(&format!("SELECT count(*) FROM complaints c {filter}"))?
+        .query_row(args, |r| r.get::<_, i64>(0))? as u64;
+    let limit = page_limit(q.limit);
+    let offset = q.offset.unwrap_or(0);
+    let rows = conn
+        .prepare_cached(&format!("{SELECT} {filter} ORDER BY c.received_at DESC, c.reference DESC LIMIT ?8 OFFSET ?9"))?
+        .query_map(params![account, status, severity, roots, from, to, like, limit as i64, offset as i64], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut items = Vec::with_capacity(rows.len());
+    for c in rows {
+        let c = complete(conn, c)?;
+        let response_overdue = workflow::response_overdue(&c, today);
+        let remedy_cost = crate::remedies::totals_for_complaint(conn, &c.id)?.cost;
+        items.push(ComplaintRow { complaint: c, response_overdue, remedy_cost });
+    }
+    Ok(Page { items, total, offset, limit })
+}
+
+/// (all, still open) complaints whose root cause is one of `ids`.
+pub fn count_for_root_causes(conn: &Connection, ids: &[String]) -> Result<(u32, u32)> {
+    let json = serde_json::to_string(ids).unwrap_or_default();
+    Ok(conn
+        .prepare_cached(
+            "SELECT count(*), coalesce(sum(status NOT IN ('resolved', 'closed')), 0) FROM complaints
+             WHERE root_cause_id IN (SELECT value FROM json_each(?1))",
+        )?
+        .query_row([json], |r| Ok((r.get(0)?, r.get(1)?)))?)
+}
+
+/// Complaints received per month ("2026-03" → n) whose root cause is one of `ids`.
+pub fn count_by_month(conn: &Connection, ids: &[String]) -> Result<BTreeMap<String, u32>> {
+    let json = serde_json::to_string(ids).unwrap_or_default();
+    let rows = conn
+        .prepare_cached(
+            "SELECT substr(received_at, 1, 7), count(*) FROM complaints
+             WHERE root_cause_id IN (SELECT value FROM json_each(?1)) GROUP BY 1",
+        )?
+        .query_map([json], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows.into_iter().collect())
+}
+
