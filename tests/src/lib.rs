@@ -266,9 +266,22 @@ impl App {
         }
     }
 
+    /// Click like a person: bring the element to the middle of the view first, and if a
+    /// toast or an animation is still covering it, wait for it to clear and try again.
     pub async fn click(&self, css: &str) -> Result<()> {
-        self.wait_for(css).await?.click().await?;
-        Ok(())
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let el = self.wait_for(css).await?;
+            let _ = self
+                .client
+                .execute("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", vec![serde_json::to_value(&el)?])
+                .await;
+            match el.click().await {
+                Ok(()) => return Ok(()),
+                Err(e) if Instant::now() < deadline && is_transient(&e) => tokio::time::sleep(Duration::from_millis(200)).await,
+                Err(e) => return Err(format!("clicking `{css}`: {e} (screenshot {})", self.failure_shot().await).into()),
+            }
+        }
     }
 
     pub async fn text(&self, css: &str) -> Result<String> {
@@ -358,4 +371,13 @@ fn chrono_today() -> casefile_core::chrono::NaiveDate {
 /// SHA-256 of a file's bytes, to prove a journey left it untouched.
 pub fn file_hash(path: &Path) -> String {
     casefile_core::hash::sha256_hex(&std::fs::read(path).expect("read file"))
+}
+
+/// Click failures that go away by themselves: something briefly on top, or a re-render.
+fn is_transient(e: &fantoccini::error::CmdError) -> bool {
+    use fantoccini::error::{CmdError, ErrorStatus};
+    matches!(
+        e,
+        CmdError::Standard(w) if matches!(w.error, ErrorStatus::ElementClickIntercepted | ErrorStatus::StaleElementReference | ErrorStatus::ElementNotInteractable)
+    )
 }
