@@ -20,6 +20,7 @@ pub mod settings;
 pub mod text;
 pub mod transfers;
 pub mod when;
+pub mod exchange;
 
 #[cfg(test)]
 pub(crate) mod testing;
