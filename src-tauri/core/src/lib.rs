@@ -28,3 +28,4 @@ pub(crate) mod testing;
 pub use chrono;
 pub use db::{CaseFile, OpenOptions, Tx};
 pub use error::{Error, Result};
+pub mod redact;
