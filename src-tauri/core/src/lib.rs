@@ -29,3 +29,4 @@ pub use chrono;
 pub use db::{CaseFile, OpenOptions, Tx};
 pub use error::{Error, Result};
 pub mod redact;
+pub mod backup;
