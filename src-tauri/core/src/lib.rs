@@ -30,3 +30,4 @@ pub use db::{CaseFile, OpenOptions, Tx};
 pub use error::{Error, Result};
 pub mod redact;
 pub mod backup;
+pub mod passphrase;
