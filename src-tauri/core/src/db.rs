@@ -114,7 +114,8 @@ impl CaseFile {
             if let Some(p) = &passphrase {
                 apply_key(&ro, p)?;
             }
-            check_identity(&ro, &shown, passphrase.is_some())?;
+            check_identity(&ro, &shown, passphrase.is_some()).map_err(|e| crate::damage::classify(e, path, &shown))?;
+            crate::damage::check_before_writing(&ro, path, &shown)?;
         }
         let conn = Connection::open(path)?;
         if let Some(p) = &passphrase {
@@ -281,6 +282,9 @@ fn inspect_header(path: &Path) -> Result<Header> {
             return Err(Error::TooNew { path: shown, found: version, supported: schema_version() });
         }
         return Ok(Header::Sqlite);
+    }
+    if let Some(kind) = crate::damage::known_format(&head) {
+        return Err(not_ours(&format!("it is {kind}")));
     }
     // An encrypted case file is whole pages of what looks like noise. Text, or a size that
     // is not a multiple of a page, is some other kind of file.

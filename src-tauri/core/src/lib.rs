@@ -31,3 +31,4 @@ pub use error::{Error, Result};
 pub mod redact;
 pub mod backup;
 pub mod passphrase;
+pub mod damage;
