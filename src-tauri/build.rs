@@ -26,6 +26,21 @@ const COMMANDS: &[&str] = &[
     "create_contact",
     "update_contact",
     "delete_contact",
+    // trust: the record, the passphrase, backups, redaction, export and import
+    "integrity_status",
+    "verify_record",
+    "note_activity",
+    "lock_case_file",
+    "unlock_case_file",
+    "change_passphrase",
+    "list_backups",
+    "back_up_now",
+    "restore_backup",
+    "redaction_preview",
+    "redact_event",
+    "export_case_file",
+    "export_csv",
+    "import_case_file",
 ];
 
 fn main() {

@@ -7,6 +7,7 @@ import { renderNav, SECTIONS } from './nav.js';
 import { current, match, navigate, route } from './router.js';
 import * as shortcuts from './shortcuts.js';
 import { showError } from './ui.js';
+import { installTrust, refreshIntegrity } from './integrity.js';
 
 route('/welcome', () => import('./views/welcome.js'));
 route('/customers', () => import('./views/customers.js'));
@@ -14,6 +15,9 @@ route('/customers/:id', () => import('./views/customers.js'));
 route('/people', () => import('./views/people.js'));
 route('/people/:id', () => import('./views/people.js'));
 route('/settings', () => import('./views/settings.js'));
+route('/unlock', () => import('./views/unlock.js'));
+route('/safety', () => import('./views/safety.js'));
+route('/redact/:id', () => import('./views/redact.js'));
 
 export const HOME = '/customers';
 
@@ -39,6 +43,7 @@ function drawChrome() {
   // Mirrors the native title the shell sets, so both say which file (and DEMO) is open.
   document.title = file ? `${file.name}${file.is_demo ? ' — DEMO' : ''} — Casefile` : 'Casefile';
   renderNav(document.querySelector('[data-nav]'), current());
+  refreshIntegrity();
 }
 
 let cleanup = null;
@@ -47,7 +52,8 @@ let renderSeq = 0;
 async function render() {
   const seq = ++renderSeq;
   let path = current();
-  if (!ctx.status.file && path !== '/welcome') { navigate('/welcome'); return; }
+  const askKey = needsPassphrase(ctx.status);
+  if (!ctx.status.file && path !== '/welcome' && !(askKey && path === '/unlock')) { navigate(askKey ? '/unlock' : '/welcome'); return; }
   if (path === '/') { navigate(HOME); return; }
   const found = match(path);
   if (!found) { navigate(HOME); return; }
@@ -71,6 +77,8 @@ async function start() {
     shortcuts.register({ keys: `g ${s.key}`, label: `Go to ${s.label}`, group: 'Go to', run: () => navigate(s.route) });
   }
   shortcuts.register({ keys: 'ctrl+o', label: 'Open a case file…', group: 'Case file', run: () => openFile() });
+  shortcuts.register({ keys: 'ctrl+l', label: 'Lock the case file now', group: 'Case file', run: () => import('./views/safety.js').then((m) => m.lockNow(ctx)) });
+  installTrust(ctx);
   try {
     await ctx.refresh();
   } catch (err) {
@@ -89,9 +97,16 @@ export async function openFile() {
     if (status.file && status.file.path !== before) navigate(HOME);
   } catch (err) {
     await ctx.refresh().catch(() => {});
+    if (needsPassphrase(ctx.status)) { navigate('/unlock'); return; }
     showError(err);
     navigate('/welcome');
   }
+}
+
+/** An encrypted file was asked for, or the open one locked itself: show the unlock screen. */
+export function needsPassphrase(status) {
+  const kind = status && !status.file && status.problem && status.problem.kind;
+  return kind === 'needs_passphrase' || kind === 'locked';
 }
 
 start();

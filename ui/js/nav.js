@@ -8,6 +8,7 @@ export const SECTIONS = [
   { group: 'Records', route: '/customers', label: 'Customers', icon: 'customers', key: 'c' },
   { group: 'Records', route: '/people', label: 'People', icon: 'people', key: 'p' },
   { group: null, route: '/settings', label: 'Settings', icon: 'settings', key: ',' },
+  { group: null, route: '/safety', label: 'Safety', icon: 'lock', key: 's' },
 ];
 
 const counts = new Map();

@@ -111,3 +111,30 @@ fn truncated(path: &Path) -> Result<Option<String>> {
     }
     Ok(None)
 }
+
+/// What a full check of an open case file found: its SQLite pages, then its chain.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct FileCheck {
+    pub verification: crate::chain::Verification,
+    /// SQLite's quick check, when it found a problem.
+    pub damage: Option<String>,
+    pub millis: u64,
+}
+
+/// Check a case file through a read-only connection of its own, so it can run in the
+/// background while the window keeps using the file (WAL lets readers and a writer work at
+/// once). The passphrase is needed for an encrypted file.
+pub fn check_file(path: &Path, passphrase: Option<&str>) -> Result<FileCheck> {
+    let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    if let Some(p) = passphrase.filter(|p| !p.is_empty()) {
+        conn.pragma_update(None, "key", p)?;
+    }
+    check_conn(&conn)
+}
+
+pub fn check_conn(conn: &Connection) -> Result<FileCheck> {
+    let started = std::time::Instant::now();
+    let damage = quick_check(conn)?;
+    let verification = crate::chain::verify(conn)?;
+    Ok(FileCheck { verification, damage, millis: started.elapsed().as_millis() as u64 })
+}

@@ -5,3 +5,4 @@ pub mod accounts;
 pub mod app;
 pub mod people;
 pub mod settings;
+pub mod trust;

@@ -63,6 +63,7 @@ async function openExisting(ctx) {
     if (status.file) ctx.navigate('/customers');
   } catch (err) {
     await ctx.refresh().catch(() => {});
+    if (err.kind === 'needs_passphrase') { ctx.navigate('/unlock'); return; }
     showError(err);
     ctx.navigate('/welcome');
   }

@@ -186,7 +186,7 @@ pub fn export_to(
 }
 
 /// Write `bytes` next to `path`, flush them to disk, then rename over `path`.
-pub(crate) fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
     let shown = path.display().to_string();
     let tmp = path.with_file_name(format!(
         ".{}.part",
