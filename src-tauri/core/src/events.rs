@@ -169,6 +169,8 @@ pub struct RedactionPreview {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RedactedEntry {
     pub id: String,
+    /// The text as it stands, so the confirmation can show which entry this is.
+    pub summary: String,
     pub occurred_at: String,
     pub recorded_at: String,
     pub summary_chars: u64,
@@ -210,6 +212,7 @@ pub fn redaction_preview(conn: &Connection, ids: &[String]) -> Result<RedactionP
             .optional()?
             .map(|n| n as u64);
         entries.push(RedactedEntry {
+            summary: e.summary.clone(),
             id: e.id,
             occurred_at: e.occurred_at,
             recorded_at: e.recorded_at,

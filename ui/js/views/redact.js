@@ -45,6 +45,7 @@ async function draw(body, id) {
   }
   const e = p.entries.find((x) => x.id === id) || p.entries[0];
   const facts = h('dl', { class: 'kv' },
+    e.summary ? [h('dt', {}, 'Entry'), h('dd', { class: 'pre-line', dataset: { redactSummary: '' } }, e.summary)] : null,
     h('dt', {}, 'Happened'), h('dd', {}, fmt.moment(e.occurred_at)),
     h('dt', {}, 'Recorded'), h('dd', {}, fmt.instant(e.recorded_at)),
     h('dt', {}, 'Revisions'), h('dd', {}, String(p.entries.length)));
@@ -57,7 +58,7 @@ async function draw(body, id) {
     const ok = await confirmDialog({
       title: 'Redact this entry for good?',
       message: ['This removes, and cannot be undone:', ...removals(p), '',
-        'It keeps a dated stub (when it happened, when it was recorded, and that it was redacted today), the attachments\' names and fingerprints, and the hash chain, which gains a “redact” link, so the record still verifies.',
+        `It keeps a dated stub (when it happened, when it was recorded, and that it was redacted today)${p.attachments.length ? ', the attachments\' names and fingerprints' : ''}, and the hash chain, which gains a “redact” link, so the record still verifies.`,
         'Backups taken before now still hold the text until they expire (at most about five weeks).'].join('\n'),
       confirmLabel: 'Redact',
       danger: true,
