@@ -28,9 +28,12 @@ impl Secret {
 
 impl Drop for Secret {
     fn drop(&mut self) {
-        // SAFETY-free wipe: overwrite the bytes in place before the allocation is freed.
+        // Overwrite the bytes before the allocation is freed, so the passphrase does not
+        // linger in freed memory. Zero bytes keep the String valid UTF-8.
+        // SAFETY: only NUL bytes are written, which is valid UTF-8.
         let bytes = unsafe { self.0.as_bytes_mut() };
         for b in bytes.iter_mut() {
+            // SAFETY: `b` is a valid, exclusive reference into the string's buffer.
             unsafe { std::ptr::write_volatile(b, 0) };
         }
     }
