@@ -115,6 +115,7 @@ async fn a_backup_is_restored_after_it_is_checked_and_the_current_file_is_kept()
     app.go("/safety").await.unwrap();
     // One backup is taken in the background when the file opens.
     app.wait_for("[data-backups] tr[data-backup]").await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
     app.screenshot("trust-3-backups").await.unwrap();
 
     app.go("/customers").await.unwrap();
@@ -202,4 +203,32 @@ async fn the_window_stays_responsive_while_a_big_record_is_verified() {
     assert!(answered.as_millis() < 5000, "the window waited for the check: {answered:?}");
     app.screenshot("trust-5-big-record").await.unwrap();
     app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_damaged_file_is_refused_and_restored_from_its_backup() {
+    let dir = Scratch::new("trust-damaged");
+    let file = demo_file(&dir, "work.casefile");
+    let app = App::launch(&file).await.unwrap();
+    app.go("/safety").await.unwrap();
+    app.wait_for("[data-backups] tr[data-backup]").await.unwrap();
+    let app = {
+        // Cut the file short while the app is away, as a failed copy would.
+        let home_keeper = app;
+        let bytes = std::fs::read(&file).unwrap();
+        let restarted = home_keeper.restart_with(|| std::fs::write(&file, &bytes[..bytes.len() / 2]).unwrap()).await.unwrap();
+        restarted
+    };
+    let problem = app.wait_text("[data-open-problem=damaged]", "damaged").await.unwrap();
+    assert!(problem.contains("cut short"), "{problem}");
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    app.screenshot("trust-6-damaged").await.unwrap();
+    app.click("[data-action=restore-damaged]").await.unwrap();
+    app.click("[data-screen=restore] [data-restore]").await.unwrap();
+    app.click("[data-submit=confirm]").await.unwrap();
+    app.wait_text("[data-list=customers]", "Nordlicht").await.unwrap();
+    app.wait_text("[data-integrity-text]", "Record intact").await.unwrap();
+    app.quit().await;
+    let kept: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).filter(|n| n.contains(".damaged-") && n.ends_with(".casefile")).collect();
+    assert_eq!(kept.len(), 1, "the damaged file is kept aside: {kept:?}");
 }

@@ -60,7 +60,7 @@ export const unlockCaseFile = (passphrase, path = null) => call('unlock_case_fil
 export const changePassphrase = (input) => call('change_passphrase', { input });
 export const listBackups = () => call('list_backups');
 export const backUpNow = () => call('back_up_now');
-export const restoreBackup = (name) => call('restore_backup', { name });
+export const restoreBackup = (name, passphrase = null) => call('restore_backup', { name, passphrase });
 export const redactionPreview = (id) => call('redaction_preview', { id });
 export const redactEvent = (id, confirm) => call('redact_event', { id, confirm });
 export const exportCaseFile = () => call('export_case_file');

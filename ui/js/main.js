@@ -18,6 +18,7 @@ route('/settings', () => import('./views/settings.js'));
 route('/unlock', () => import('./views/unlock.js'));
 route('/safety', () => import('./views/safety.js'));
 route('/redact/:id', () => import('./views/redact.js'));
+route('/restore', () => import('./views/restore.js'));
 
 export const HOME = '/customers';
 
@@ -53,7 +54,7 @@ async function render() {
   const seq = ++renderSeq;
   let path = current();
   const askKey = needsPassphrase(ctx.status);
-  if (!ctx.status.file && path !== '/welcome' && !(askKey && path === '/unlock')) { navigate(askKey ? '/unlock' : '/welcome'); return; }
+  if (!ctx.status.file && path !== '/welcome' && path !== '/restore' && !(askKey && path === '/unlock')) { navigate(askKey ? '/unlock' : '/welcome'); return; }
   if (path === '/') { navigate(HOME); return; }
   const found = match(path);
   if (!found) { navigate(HOME); return; }

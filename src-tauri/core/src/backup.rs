@@ -274,6 +274,36 @@ pub fn restore(cf: CaseFile, backup: &Path, passphrase: Option<&str>) -> std::re
     }
 }
 
+/// Put `backup` in place of a file that cannot be opened (damaged, cut short), after checking
+/// the backup. The unreadable file and its journal are moved aside, never deleted, and the
+/// restored file is returned open.
+pub fn restore_damaged(path: &Path, backup: &Path, passphrase: Option<&str>, now: DateTime<Utc>) -> Result<(CaseFile, Restored)> {
+    let verification = check(backup, passphrase)?;
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let incoming = dir.join(format!(".{file_name}.restoring"));
+    let aside = dir.join(format!("{stem}.damaged-{}.{EXTENSION}", now.format(STAMP)));
+    let _ = std::fs::remove_file(&incoming);
+    if let Err(e) = read_only(backup, passphrase).and_then(|c| Ok(c.execute("VACUUM INTO ?1", [incoming.to_string_lossy()])?)) {
+        let _ = std::fs::remove_file(&incoming);
+        return Err(e);
+    }
+    if path.exists() {
+        std::fs::rename(path, &aside).map_err(|e| Error::io("Cannot move the damaged file aside", e))?;
+        for suffix in ["-wal", "-shm"] {
+            let journal = PathBuf::from(format!("{}{suffix}", path.display()));
+            if journal.exists() {
+                let _ = std::fs::rename(&journal, format!("{}{suffix}", aside.display()));
+            }
+        }
+    }
+    std::fs::rename(&incoming, path).map_err(|e| Error::io("Cannot put the backup in place", e))?;
+    sync_dir(&dir);
+    let cf = CaseFile::open_with(path, OpenOptions { create: false, passphrase: passphrase.map(String::from), clock: None })?;
+    Ok((cf, Restored { backup: backup.display().to_string(), kept_aside: aside.display().to_string(), links: verification.links }))
+}
+
 /// Make renames in `dir` durable.
 pub(crate) fn sync_dir(dir: &Path) {
     if let Ok(d) = std::fs::File::open(dir) {

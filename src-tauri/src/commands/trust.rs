@@ -100,10 +100,17 @@ pub struct Backups {
     pub backups: Vec<BackupInfo>,
 }
 
+/// The file backups are about: the open one, or the one that could not be opened.
+fn backed_up_file(state: &AppState) -> Result<Option<PathBuf>> {
+    match state.with_file(|cf| Ok(cf.path().map(Path::to_path_buf))) {
+        Err(Error::NoFileOpen) => Ok(state.status().problem_path.map(PathBuf::from)),
+        other => other,
+    }
+}
+
 #[tauri::command(async)]
 pub fn list_backups(state: State<'_, AppState>) -> Result<Backups> {
-    let path = state.with_file(|cf| Ok(cf.path().map(Path::to_path_buf)))?;
-    let Some(path) = path else { return Ok(Backups { folder: String::new(), backups: Vec::new() }) };
+    let Some(path) = backed_up_file(&state)? else { return Ok(Backups { folder: String::new(), backups: Vec::new() }) };
     let folder = state.trust.backup_folder(&path);
     Ok(Backups { folder: folder.display().to_string(), backups: backup::list(&folder)? })
 }
@@ -115,12 +122,22 @@ pub fn back_up_now(state: State<'_, AppState>) -> Result<BackupInfo> {
 }
 
 /// Restore the backup called `name` over the open file, after checking it; the current file
-/// is kept aside beside it.
+/// is kept aside beside it. With no file open (it was refused as damaged), the backup takes
+/// the place of the file that could not be opened, which is kept aside too; `passphrase` is
+/// then the backup's, when it is encrypted.
 #[tauri::command(async)]
-pub fn restore_backup<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, name: String) -> Result<Restored> {
-    let path = state.with_file(|cf| Ok(cf.path().map(Path::to_path_buf)))?.ok_or(Error::NoFileOpen)?;
+pub fn restore_backup<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, name: String, passphrase: Option<String>) -> Result<Restored> {
+    let path = backed_up_file(&state)?.ok_or(Error::NoFileOpen)?;
     let folder = state.trust.backup_folder(&path);
     let chosen = backup::list(&folder)?.into_iter().find(|b| b.name == name).ok_or_else(|| Error::not_found("backup", name.clone()))?;
+    if !state.is_open() {
+        let key = passphrase.filter(|p| !p.is_empty());
+        let (_cf, restored) = backup::restore_damaged(&path, Path::new(&chosen.path), key.as_deref(), casefile_core::chrono::Utc::now())?;
+        drop(_cf);
+        state.open_with_passphrase(&path, false, key)?;
+        crate::refresh_title(&app, &state);
+        return Ok(restored);
+    }
     let key = state.trust.passphrase();
     let restored = state.replace_file(|cf| backup::restore(cf, Path::new(&chosen.path), key.as_deref()))?;
     // A fresh file for the background thread: verify the restored record and back it up.

@@ -96,3 +96,17 @@ fn restore_checks_the_backup_and_keeps_the_current_file_aside() {
     assert_eq!(n, 4, "the file that was open is kept aside, whole");
     let _ = day(2026, 1, 1);
 }
+
+#[test]
+fn a_damaged_file_is_replaced_by_its_backup_and_kept_aside() {
+    let dir = tempdir::Dir::new("backup-damaged");
+    let path = demo(&dir, None);
+    let folder = dir.path().join("b");
+    let good = take(&path, None, &folder, at(2026, 3, 1, 9)).unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+    assert_eq!(CaseFile::open(&path).err().unwrap().kind(), "damaged");
+    let (cf, done) = restore_damaged(&path, Path::new(&good.path), None, at(2026, 3, 2, 9)).unwrap();
+    assert!(chain::verify(cf.conn()).unwrap().ok);
+    assert_eq!(std::fs::read(&done.kept_aside).unwrap().len(), bytes.len() / 2, "the damaged file is kept as it was");
+}
