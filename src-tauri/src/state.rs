@@ -131,6 +131,7 @@ impl AppState {
     /// Hand the open file to `f`, which closes it and gives back a file to keep open (the
     /// same file re-encrypted, or restored from a backup). On failure `f` gives back the
     /// original, or nothing when it could not be reopened: then the window shows why.
+    #[allow(clippy::result_large_err)]
     pub fn replace_file<T>(
         &self,
         f: impl FnOnce(CaseFile) -> std::result::Result<(CaseFile, T), (Option<CaseFile>, casefile_core::Error)>,

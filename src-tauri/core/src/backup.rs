@@ -213,6 +213,8 @@ pub struct Restored {
 /// aside next to it (never deleted), and comes back if anything fails before the swap ends.
 /// Returns the restored file, open; or the error, with the original file open again when it
 /// could be reopened.
+// The error hands the open file back, which makes the Err large; it is returned once per restore.
+#[allow(clippy::result_large_err)]
 pub fn restore(cf: CaseFile, backup: &Path, passphrase: Option<&str>) -> std::result::Result<(CaseFile, Restored), (Option<CaseFile>, Error)> {
     let Some(path) = cf.path().map(Path::to_path_buf) else {
         return Err((Some(cf), Error::conflict("An in-memory case file has no file to restore into.")));

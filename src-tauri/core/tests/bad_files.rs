@@ -115,7 +115,7 @@ fn a_journal_left_by_a_crash_of_this_file_is_recovered() {
     let mut cf = CaseFile::open(&path).unwrap();
     let p = casefile_core::people::create(&mut cf, &casefile_core::people::PersonInput { name: "Written just before the crash".into(), ..Default::default() }).unwrap();
     std::mem::forget(cf);
-    assert!(bytes(&wal(&path)).len() > 0);
+    assert!(!bytes(&wal(&path)).is_empty());
     let cf = CaseFile::open(&path).unwrap();
     assert_eq!(casefile_core::people::get(cf.conn(), &p.id).unwrap().name, "Written just before the crash");
 }

@@ -215,7 +215,7 @@ fn write_all(
                 by_key.insert((table.name.clone(), k), i);
             }
             done += 1;
-            if done % 250 == 0 {
+            if done.is_multiple_of(250) {
                 progress(Progress { done, total });
             }
         }
