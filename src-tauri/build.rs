@@ -80,6 +80,21 @@ const COMMANDS: &[&str] = &[
     "add_files",
     "pick_files",
     "save_attachment_copy",
+    // trust: the record, the passphrase, backups, redaction, export and import
+    "integrity_status",
+    "verify_record",
+    "note_activity",
+    "lock_case_file",
+    "unlock_case_file",
+    "change_passphrase",
+    "list_backups",
+    "back_up_now",
+    "restore_backup",
+    "redaction_preview",
+    "redact_event",
+    "export_case_file",
+    "export_csv",
+    "import_case_file",
 ];
 
 fn main() {

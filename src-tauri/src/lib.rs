@@ -3,6 +3,7 @@
 
 pub mod commands;
 pub mod state;
+pub mod trust;
 
 use state::AppState;
 use std::path::PathBuf;
@@ -85,6 +86,20 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::files::add_files,
             commands::files::pick_files,
             commands::files::save_attachment_copy,
+            commands::trust::integrity_status,
+            commands::trust::verify_record,
+            commands::trust::note_activity,
+            commands::trust::lock_case_file,
+            commands::trust::unlock_case_file,
+            commands::trust::change_passphrase,
+            commands::trust::list_backups,
+            commands::trust::back_up_now,
+            commands::trust::restore_backup,
+            commands::trust::redaction_preview,
+            commands::trust::redact_event,
+            commands::trust::export_case_file,
+            commands::trust::export_csv,
+            commands::trust::import_case_file,
         ])
 }
 
@@ -108,6 +123,9 @@ pub fn run(file: Option<PathBuf>) {
             let failure = wanted.as_ref().and_then(|p| state.open(p, file.is_some()).err());
             app.manage(state);
             refresh_title(app.handle(), &app.state::<AppState>());
+            trust::start(app.handle().clone());
+            // An encrypted file is not a failure: the window asks for its passphrase.
+            let failure = failure.filter(|e| e.kind() != "needs_passphrase");
             if let Some(e) = failure {
                 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
                 app.dialog()

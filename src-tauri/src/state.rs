@@ -19,6 +19,8 @@ pub struct AppState {
     /// Where Casefile keeps its own small files (the last file used) and the demo.
     pub config_dir: PathBuf,
     pub data_dir: PathBuf,
+    /// The passphrase while unlocked, the record's verification, activity for the idle lock.
+    pub trust: crate::trust::TrustState,
 }
 
 #[derive(Debug, Serialize)]
@@ -42,7 +44,8 @@ pub struct Status {
 
 impl AppState {
     pub fn new(config_dir: PathBuf, data_dir: PathBuf) -> AppState {
-        AppState { workspace: Mutex::new(Workspace::Closed { path: None, problem: None }), config_dir, data_dir }
+        let trust = crate::trust::TrustState::new(&data_dir);
+        AppState { workspace: Mutex::new(Workspace::Closed { path: None, problem: None }), config_dir, data_dir, trust }
     }
 
     fn lock(&self) -> MutexGuard<'_, Workspace> {
@@ -53,11 +56,19 @@ impl AppState {
 
     /// A state with `cf` already open (command tests use an in-memory file).
     pub fn with_case_file(cf: CaseFile, config_dir: PathBuf, data_dir: PathBuf) -> AppState {
-        AppState { workspace: Mutex::new(Workspace::Open(cf)), config_dir, data_dir }
+        let trust = crate::trust::TrustState::new(&data_dir);
+        AppState { workspace: Mutex::new(Workspace::Open(cf)), config_dir, data_dir, trust }
     }
 
     /// Run `f` on the open case file, or fail with `no_file_open`.
     pub fn with_file<T>(&self, f: impl FnOnce(&mut CaseFile) -> Result<T>) -> Result<T> {
+        self.trust.touch();
+        self.peek(f)
+    }
+
+    /// Like [`AppState::with_file`], for the background thread: it does not count as the
+    /// user being active, so it never keeps the idle lock away.
+    pub fn peek<T>(&self, f: impl FnOnce(&mut CaseFile) -> Result<T>) -> Result<T> {
         match &mut *self.lock() {
             Workspace::Open(cf) => f(cf),
             Workspace::Closed { .. } => Err(Error::NoFileOpen),
@@ -67,13 +78,21 @@ impl AppState {
     /// Open (or create) `path`, replacing whatever was open. On failure the previous file
     /// stays closed and the problem is kept to show in the window.
     pub fn open(&self, path: &Path, create: bool) -> Result<()> {
+        self.open_with_passphrase(path, create, None)
+    }
+
+    /// Open `path` with its passphrase (from the unlock screen). The passphrase is kept in
+    /// memory only, for as long as the file stays open.
+    pub fn open_with_passphrase(&self, path: &Path, create: bool, passphrase: Option<String>) -> Result<()> {
         let mut ws = self.lock();
         // Close the current file first so a reopen of the same file sees it released.
         *ws = Workspace::Closed { path: None, problem: None };
-        match CaseFile::open_with(path, OpenOptions { create, ..Default::default() }) {
+        self.trust.forget();
+        match CaseFile::open_with(path, OpenOptions { create, passphrase: passphrase.clone(), ..Default::default() }) {
             Ok(cf) => {
                 *ws = Workspace::Open(cf);
                 drop(ws);
+                self.trust.opened(passphrase);
                 self.remember(path);
                 Ok(())
             }
@@ -87,6 +106,61 @@ impl AppState {
 
     pub fn close(&self) {
         *self.lock() = Workspace::Closed { path: None, problem: None };
+        self.trust.forget();
+    }
+
+    pub fn is_open(&self) -> bool {
+        matches!(&*self.lock(), Workspace::Open(_))
+    }
+
+    /// Lock an encrypted file: close it, forget its passphrase, and leave the path for the
+    /// unlock screen. A file without a passphrase has nothing to lock.
+    pub fn lock_file(&self, why: String) -> bool {
+        let mut ws = self.lock();
+        let path = match &*ws {
+            Workspace::Open(cf) if cf.is_encrypted() => cf.path().map(Path::to_path_buf),
+            _ => return false,
+        };
+        let problem = serde_json::json!({ "kind": "locked", "message": why });
+        *ws = Workspace::Closed { path, problem: Some(problem) };
+        drop(ws);
+        self.trust.forget();
+        true
+    }
+
+    /// Hand the open file to `f`, which closes it and gives back a file to keep open (the
+    /// same file re-encrypted, or restored from a backup). On failure `f` gives back the
+    /// original, or nothing when it could not be reopened: then the window shows why.
+    #[allow(clippy::result_large_err)]
+    pub fn replace_file<T>(
+        &self,
+        f: impl FnOnce(CaseFile) -> std::result::Result<(CaseFile, T), (Option<CaseFile>, casefile_core::Error)>,
+    ) -> Result<T> {
+        let mut ws = self.lock();
+        let cf = match std::mem::replace(&mut *ws, Workspace::Closed { path: None, problem: None }) {
+            Workspace::Open(cf) => cf,
+            closed => {
+                *ws = closed;
+                return Err(Error::NoFileOpen);
+            }
+        };
+        let path = cf.path().map(Path::to_path_buf);
+        match f(cf) {
+            Ok((cf, value)) => {
+                *ws = Workspace::Open(cf);
+                Ok(value)
+            }
+            Err((Some(cf), e)) => {
+                *ws = Workspace::Open(cf);
+                Err(e)
+            }
+            Err((None, e)) => {
+                *ws = Workspace::Closed { path, problem: serde_json::to_value(&e).ok() };
+                drop(ws);
+                self.trust.forget();
+                Err(e)
+            }
+        }
     }
 
     pub fn status(&self) -> Status {

@@ -190,6 +190,16 @@ impl App {
         Self::start(home, file, args).await
     }
 
+    /// Quit, run `between` while the app is not running (to change its file, say), and start again.
+    pub async fn restart_with(self, between: impl FnOnce()) -> Result<App> {
+        let file = self.file.clone();
+        let mut args = if file.as_os_str().is_empty() { vec![] } else { vec!["--file".to_string(), file.display().to_string()] };
+        args.extend(self.extra_args.iter().cloned());
+        let home = self.stop_keeping_home().await;
+        between();
+        Self::start(home, file, args).await
+    }
+
     async fn stop_keeping_home(self) -> Scratch {
         let App { client, mut driver, xvfb, home, .. } = self;
         let _ = client.close().await;

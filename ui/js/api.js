@@ -107,3 +107,18 @@ export const listAttachments = (target) => call('list_attachments', { target });
 export const addFiles = (target, paths) => call('add_files', { target, paths });
 export const pickFiles = (target, emails = false) => call('pick_files', { target, emails });
 export const saveAttachmentCopy = (id, path = null) => call('save_attachment_copy', { id, path });
+// trust: the record, locking and the passphrase, backups, redaction, export and import
+export const integrityStatus = () => call('integrity_status');
+export const verifyRecord = () => call('verify_record');
+export const noteActivity = () => call('note_activity');
+export const lockCaseFile = () => call('lock_case_file');
+export const unlockCaseFile = (passphrase, path = null) => call('unlock_case_file', { path, passphrase });
+export const changePassphrase = (input) => call('change_passphrase', { input });
+export const listBackups = () => call('list_backups');
+export const backUpNow = () => call('back_up_now');
+export const restoreBackup = (name, passphrase = null) => call('restore_backup', { name, passphrase });
+export const redactionPreview = (id) => call('redaction_preview', { id });
+export const redactEvent = (id, confirm) => call('redact_event', { id, confirm });
+export const exportCaseFile = () => call('export_case_file');
+export const exportCsv = (table, plaintextOk = false) => call('export_csv', { table, plaintextOk });
+export const importCaseFile = (source = null, passphrase = null) => call('import_case_file', { source, passphrase });

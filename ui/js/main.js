@@ -9,6 +9,7 @@ import * as shortcuts from './shortcuts.js';
 import { showError } from './ui.js';
 import './promise-watch.js';
 import * as evidence from './evidence/global.js';
+import { installTrust, refreshIntegrity } from './integrity.js';
 
 route('/welcome', () => import('./views/welcome.js'));
 route('/customers', () => import('./views/customers.js'));
@@ -28,6 +29,10 @@ route('/root-causes', () => import('./views/root-causes.js'));
 route('/root-causes/:id', () => import('./views/root-causes.js'));
 route('/decisions', () => import('./views/decisions.js'));
 route('/decisions/:id', () => import('./views/decisions.js'));
+route('/unlock', () => import('./views/unlock.js'));
+route('/safety', () => import('./views/safety.js'));
+route('/redact/:id', () => import('./views/redact.js'));
+route('/restore', () => import('./views/restore.js'));
 
 export const HOME = '/customers';
 
@@ -53,6 +58,7 @@ function drawChrome() {
   // Mirrors the native title the shell sets, so both say which file (and DEMO) is open.
   document.title = file ? `${file.name}${file.is_demo ? ' — DEMO' : ''} — Casefile` : 'Casefile';
   renderNav(document.querySelector('[data-nav]'), current());
+  refreshIntegrity();
 }
 
 let cleanup = null;
@@ -61,7 +67,8 @@ let renderSeq = 0;
 async function render() {
   const seq = ++renderSeq;
   let path = current();
-  if (!ctx.status.file && path !== '/welcome') { navigate('/welcome'); return; }
+  const askKey = needsPassphrase(ctx.status);
+  if (!ctx.status.file && path !== '/welcome' && path !== '/restore' && !(askKey && path === '/unlock')) { navigate(askKey ? '/unlock' : '/welcome'); return; }
   if (path === '/') { navigate(HOME); return; }
   const found = match(path);
   if (!found) { navigate(HOME); return; }
@@ -86,6 +93,8 @@ async function start() {
     shortcuts.register({ keys: `g ${s.key}`, label: `Go to ${s.label}`, group: 'Go to', run: () => navigate(s.route) });
   }
   shortcuts.register({ keys: 'ctrl+o', label: 'Open a case file…', group: 'Case file', run: () => openFile() });
+  shortcuts.register({ keys: 'ctrl+shift+l', label: 'Lock the case file now', group: 'Case file', run: () => import('./views/safety.js').then((m) => m.lockNow(ctx)) });
+  installTrust(ctx);
   try {
     await ctx.refresh();
   } catch (err) {
@@ -104,9 +113,16 @@ export async function openFile() {
     if (status.file && status.file.path !== before) navigate(HOME);
   } catch (err) {
     await ctx.refresh().catch(() => {});
+    if (needsPassphrase(ctx.status)) { navigate('/unlock'); return; }
     showError(err);
     navigate('/welcome');
   }
+}
+
+/** An encrypted file was asked for, or the open one locked itself: show the unlock screen. */
+export function needsPassphrase(status) {
+  const kind = status && !status.file && status.problem && status.problem.kind;
+  return kind === 'needs_passphrase' || kind === 'locked';
 }
 
 start();

@@ -13,6 +13,7 @@ export const SECTIONS = [
   { group: 'Evidence', route: '/root-causes', label: 'Root causes', icon: 'roots', key: 'o' },
   { group: 'Evidence', route: '/decisions', label: 'Decisions', icon: 'decisions', key: 'd' },
   { group: null, route: '/settings', label: 'Settings', icon: 'settings', key: ',' },
+  { group: null, route: '/safety', label: 'Safety', icon: 'lock', key: 's' },
 ];
 
 const counts = new Map();

@@ -26,7 +26,9 @@ function comboOf(e) {
   const parts = [];
   if (e.ctrlKey || e.metaKey) parts.push('ctrl');
   if (e.altKey) parts.push('alt');
-  if (e.shiftKey && e.key.length > 1) parts.push('shift');
+  // Shift counts with Ctrl/Alt (Ctrl+Shift+L is not Ctrl+L) and for named keys, but not for
+  // a typed character such as "?", which already says Shift was held.
+  if (e.shiftKey && (e.key.length > 1 || e.ctrlKey || e.metaKey || e.altKey)) parts.push('shift');
   parts.push(e.key.length === 1 ? e.key.toLowerCase() : e.key.toLowerCase());
   return parts.join('+');
 }

@@ -65,14 +65,17 @@ pub fn record_delete(tx: &Tx<'_>, table: &str, id: &str) -> Result<()> {
 const DELETE: &str = "delete";
 
 fn append(tx: &Tx<'_>, table: &str, id: &str, action: &str, row_hash: &str) -> Result<()> {
+    append_at(tx, &tx.now_str(), table, id, action, row_hash)
+}
+
+fn append_at(tx: &Connection, at: &str, table: &str, id: &str, action: &str, row_hash: &str) -> Result<()> {
     let (prev_seq, prev): (i64, String) = tx
         .prepare_cached("SELECT seq, link_sha256 FROM chain ORDER BY seq DESC LIMIT 1")?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?
         .unwrap_or((0, GENESIS.to_string()));
     let seq = prev_seq + 1;
-    let at = tx.now_str();
-    let link = link_hash(seq, &at, table, id, action, &row_hash, &prev);
+    let link = link_hash(seq, at, table, id, action, row_hash, &prev);
     tx.prepare_cached(
         "INSERT INTO chain(seq, at, entity, entity_id, action, row_sha256, prev_sha256, link_sha256) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
@@ -97,8 +100,14 @@ pub fn canonical_row(conn: &Connection, table: &str, id: &str) -> Result<Option<
     // Both names come from CHAINED, never from input.
     let sql = format!("SELECT * FROM {table} WHERE {key} = ?1");
     let mut stmt = conn.prepare_cached(&sql)?;
-    let names: Vec<String> = stmt.column_names().into_iter().map(String::from).collect();
-    stmt.query_row([id], |r| canonical(&names, r)).optional().map_err(Error::from)
+    // The names are read from the row, after the step: a cached `SELECT *` is prepared again
+    // by SQLite when a migration has added a column, and only then lists it.
+    stmt.query_row([id], |r| {
+        let names: Vec<String> = r.as_ref().column_names().into_iter().map(String::from).collect();
+        canonical(&names, r)
+    })
+    .optional()
+    .map_err(Error::from)
 }
 
 fn canonical(names: &[String], r: &rusqlite::Row<'_>) -> rusqlite::Result<String> {
@@ -176,7 +185,51 @@ pub fn verify(conn: &Connection) -> Result<Verification> {
             return Ok(fail(Some(seq), table, &id, format!("{table} {id} was deleted outside Casefile")));
         }
     }
+    if let Some((id, seq, message)) = check_blobs(conn)? {
+        return Ok(fail(seq, "attachments", &id, message));
+    }
     Ok(Verification { ok: true, links, head, problem: None })
+}
+
+/// Attachment bytes are not rows of the chain, but each attachment row (which is) holds the
+/// SHA-256 of its bytes: the bytes must still hash to it, unless a redaction removed them,
+/// which leaves them empty and a `redact` link on every attachment that points at them.
+fn check_blobs(conn: &Connection) -> Result<Option<(String, Option<i64>, String)>> {
+    let mut blobs = conn.prepare("SELECT sha256, bytes FROM attachment_blobs ORDER BY sha256")?;
+    let mut users = conn.prepare_cached(
+        "SELECT a.id, (SELECT c.seq FROM chain c WHERE c.entity = 'attachments' AND c.entity_id = a.id ORDER BY c.seq DESC LIMIT 1),
+                (SELECT c.action FROM chain c WHERE c.entity = 'attachments' AND c.entity_id = a.id ORDER BY c.seq DESC LIMIT 1)
+         FROM attachments a WHERE a.sha256 = ?1 ORDER BY a.id",
+    )?;
+    let mut rows = blobs.query([])?;
+    while let Some(r) = rows.next()? {
+        let sha: String = r.get(0)?;
+        let bytes = r.get_ref(1)?.as_blob_or_null().ok().flatten().unwrap_or(&[]);
+        let using: Vec<(String, Option<i64>, Option<String>)> =
+            users.query_map([&sha], |u| Ok((u.get(0)?, u.get(1)?, u.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
+        let Some((first, seq, _)) = using.first().cloned() else { continue };
+        let redacted = bytes.is_empty() && using.iter().all(|(_, _, action)| action.as_deref() == Some("redact"));
+        if !redacted && sha256_hex(bytes) != sha {
+            return Ok(Some((first.clone(), seq, format!("the bytes of attachment {first} were changed outside Casefile: they no longer match their SHA-256"))));
+        }
+    }
+    Ok(None)
+}
+
+/// For a migration that adds a column to a chained table: every row's canonical form has
+/// changed, so append a `migrate` link for each row as it stands now (docs/chain.md).
+/// Call it from the migration's hook, with the time of the upgrade.
+pub fn relink_table(conn: &Connection, table: &str, at: &str) -> Result<u64> {
+    let key = key_column(table)?;
+    let ids: Vec<String> = conn
+        .prepare(&format!("SELECT {key} FROM {table} ORDER BY {key}"))?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in &ids {
+        let row = canonical_row(conn, table, id)?.unwrap_or_default();
+        append_at(conn, at, table, id, "migrate", &sha256_hex(row.as_bytes()))?;
+    }
+    Ok(ids.len() as u64)
 }
 
 /// Check each link against the one before it. Ok((links, head)) or the failed verification.

@@ -53,6 +53,32 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         file: PathBuf,
     },
+    /// Walk the hash chain: print the links checked and the head, or name the first broken link (exit 1).
+    Verify {
+        #[arg(long, value_name = "PATH")]
+        file: PathBuf,
+    },
+    /// Write the whole case file as JSON (docs/format.md), or one table as CSV with --csv.
+    Export {
+        #[arg(long, value_name = "PATH")]
+        file: PathBuf,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Write this table as CSV instead: promises or complaints.
+        #[arg(long, value_name = "TABLE")]
+        csv: Option<String>,
+        /// Allow a CSV of an encrypted case file, which is written unencrypted.
+        #[arg(long)]
+        plaintext: bool,
+    },
+    /// Read an export back into a new (or empty) case file: all of it, or nothing.
+    Import {
+        #[arg(long, value_name = "PATH")]
+        file: PathBuf,
+        /// The export to read (.json).
+        #[arg(value_name = "FILE.json")]
+        input: PathBuf,
+    },
 }
 
 /// Run a subcommand, writing to the given streams; returns the process exit code.
@@ -60,11 +86,21 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let result = match command {
         Command::Demo { file, entries, seed, as_of } => demo(&file, entries, seed, as_of.as_deref(), out),
         Command::Check { file } => check(&file, out),
+        Command::Verify { file } => trust::verify(&file, out),
+        Command::Export { file, out: to, csv, plaintext } => trust::export(&file, &to, csv.as_deref(), plaintext, out),
+        Command::Import { file, input } => trust::import(&file, &input, out),
     };
     match result {
         Ok(code) => code,
         Err(e) => {
-            let _ = writeln!(err, "casefile: {e}");
+            match e.field().filter(|f| !f.is_empty()) {
+                Some(field) => {
+                    let _ = writeln!(err, "casefile: {field}: {e}");
+                }
+                None => {
+                    let _ = writeln!(err, "casefile: {e}");
+                }
+            }
             match e {
                 Error::Validation { .. } => 2,
                 _ => 1,
@@ -73,8 +109,12 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     }
 }
 
+pub(crate) fn passphrase() -> Option<String> {
+    std::env::var("CASEFILE_PASSPHRASE").ok().filter(|p| !p.is_empty())
+}
+
 fn open(path: &std::path::Path) -> Result<CaseFile, Error> {
-    let passphrase = std::env::var("CASEFILE_PASSPHRASE").ok().filter(|p| !p.is_empty());
+    let passphrase = passphrase();
     CaseFile::open_with(path, OpenOptions { create: false, passphrase, clock: None })
 }
 
@@ -107,6 +147,8 @@ fn check(path: &std::path::Path, out: &mut dyn Write) -> Result<i32, Error> {
         Ok(1)
     }
 }
+
+mod trust;
 
 #[cfg(test)]
 mod tests;

@@ -9,7 +9,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::error::{Error, Result};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
-use rusqlite_migration::{Migrations, M};
+use rusqlite_migration::{HookError, HookResult, Migrations, M};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -17,10 +17,12 @@ use std::sync::Arc;
 /// `PRAGMA application_id` of every case file: "Case" in ASCII.
 pub const APPLICATION_ID: i32 = 0x4361_7365;
 
-/// The numbered migrations, oldest first. `user_version` holds how many have run.
-const MIGRATIONS: &[&str] = &[
-    include_str!("../migrations/0001_init.sql"),
-    include_str!("../migrations/0002_retractions.sql"),
+/// The numbered migrations, oldest first (`user_version` holds how many have run), each
+/// with the chained tables whose rows it changes. A migration that adds a column changes
+/// every row's canonical form, so those rows get a fresh `migrate` link (docs/chain.md).
+const MIGRATIONS: &[(&str, &[&str])] = &[
+    (include_str!("../migrations/0001_init.sql"), &[]),
+    (include_str!("../migrations/0002_retractions.sql"), &["follow_ups", "lost_revenue"]),
 ];
 
 /// The schema version this build writes.
@@ -29,7 +31,24 @@ pub fn schema_version() -> u32 {
 }
 
 fn migrations() -> Migrations<'static> {
-    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+    Migrations::new(
+        MIGRATIONS
+            .iter()
+            .map(|(sql, relink)| {
+                if relink.is_empty() {
+                    return M::up(sql);
+                }
+                let tables: &'static [&'static str] = relink;
+                M::up_with_hook(sql, move |tx: &rusqlite::Transaction<'_>| -> HookResult {
+                    let at = crate::when::instant(chrono::Utc::now());
+                    for table in tables {
+                        crate::chain::relink_table(tx, table, &at).map_err(|e| HookError::Hook(e.to_string()))?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect(),
+    )
 }
 
 #[derive(Default)]
@@ -117,7 +136,8 @@ impl CaseFile {
             if let Some(p) = &passphrase {
                 apply_key(&ro, p)?;
             }
-            check_identity(&ro, &shown, passphrase.is_some())?;
+            check_identity(&ro, &shown, passphrase.is_some()).map_err(|e| crate::damage::classify(e, path, &shown))?;
+            crate::damage::check_before_writing(&ro, path, &shown)?;
         }
         let conn = Connection::open(path)?;
         if let Some(p) = &passphrase {
@@ -201,6 +221,36 @@ impl CaseFile {
     }
 }
 
+impl CaseFile {
+    /// Create a new file at an older schema version, for importing an export written by an
+    /// older Casefile: its rows go in as they were, then [`CaseFile::upgrade`] runs the later
+    /// migrations over them exactly as it would over a file kept since then.
+    pub fn create_at_version(path: &Path, passphrase: Option<&str>, version: u32) -> Result<CaseFile> {
+        if path.exists() {
+            return Err(Error::conflict(format!("{} already exists.", path.display())));
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        let passphrase = passphrase.filter(|p| !p.is_empty());
+        if let Some(p) = passphrase {
+            apply_key(&conn, p)?;
+        }
+        let mut cf = CaseFile { conn, path: Some(path.to_path_buf()), clock: Arc::new(SystemClock), encrypted: passphrase.is_some() };
+        cf.conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;")?;
+        cf.conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        migrations().to_version(&mut cf.conn, version as usize).map_err(|e| Error::Migration(e.to_string()))?;
+        configure(&cf.conn)?;
+        Ok(cf)
+    }
+
+    /// Run every migration this build has that the file has not had yet.
+    pub fn upgrade(&mut self) -> Result<()> {
+        migrations().to_latest(&mut self.conn).map_err(|e| Error::Migration(e.to_string()))
+    }
+}
+
 /// Connection settings that are not part of the schema, set on every open.
 fn configure(conn: &Connection) -> Result<()> {
     let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
@@ -254,6 +304,9 @@ fn inspect_header(path: &Path) -> Result<Header> {
             return Err(Error::TooNew { path: shown, found: version, supported: schema_version() });
         }
         return Ok(Header::Sqlite);
+    }
+    if let Some(kind) = crate::damage::known_format(&head) {
+        return Err(not_ours(&format!("it is {kind}")));
     }
     // An encrypted case file is whole pages of what looks like noise. Text, or a size that
     // is not a multiple of a page, is some other kind of file.

@@ -54,6 +54,9 @@ pub enum Error {
 
     #[error("Could not make the PDF: {0}")]
     Pdf(String),
+
+    #[error("{path} is damaged: {detail}. It has not been changed. Restore it from a backup, or move it away and open the backup.")]
+    Damaged { path: String, detail: String },
 }
 
 impl Error {
@@ -90,6 +93,7 @@ impl Error {
             Error::Migration(_) => "migration",
             Error::Io { .. } => "io",
             Error::Pdf(_) => "pdf",
+            Error::Damaged { .. } => "damaged",
         }
     }
 

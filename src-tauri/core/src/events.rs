@@ -206,5 +206,112 @@ pub fn recent_for_account(conn: &Connection, account_id: &str, limit: u32) -> Re
         .collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+// ---- Redaction (the SQL of redact.rs: an entry's text and files are removed, the stub stays) ----
+
+/// What redacting an entry removes, shown in the confirmation before anything is removed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RedactionPreview {
+    /// The entry and every revision of it (edits supersede, so earlier text lives on in them).
+    pub entries: Vec<RedactedEntry>,
+    pub attachments: Vec<RedactedAttachment>,
+    pub already_redacted: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RedactedEntry {
+    pub id: String,
+    /// The text as it stands, so the confirmation can show which entry this is.
+    pub summary: String,
+    pub occurred_at: String,
+    pub recorded_at: String,
+    pub summary_chars: u64,
+    pub details_chars: u64,
+    /// The subject and body of an imported e-mail, when the entry is one.
+    pub email_chars: Option<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RedactedAttachment {
+    pub id: String,
+    pub name: String,
+    pub size: u64,
+    /// Another entry holds the same bytes, so they stay (that entry is not being redacted).
+    pub shared: bool,
+}
+
+/// The entry `id` and all its revisions, oldest first, following `supersedes_id` both ways.
+pub fn revision_family(conn: &Connection, id: &str) -> Result<Vec<String>> {
+    get(conn, id)?;
+    let mut stmt = conn.prepare_cached(
+        "WITH RECURSIVE up(id) AS (SELECT ?1 UNION SELECT e.supersedes_id FROM events e JOIN up ON e.id = up.id WHERE e.supersedes_id IS NOT NULL),
+              down(id) AS (SELECT ?1 UNION SELECT e.id FROM events e JOIN down ON e.supersedes_id = down.id)
+         SELECT id FROM (SELECT id FROM up UNION SELECT id FROM down) ORDER BY id",
+    )?;
+    let ids = stmt.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(ids)
+}
+
+pub fn redaction_preview(conn: &Connection, ids: &[String]) -> Result<RedactionPreview> {
+    let mut entries = Vec::new();
+    let mut already = true;
+    for id in ids {
+        let e = get(conn, id)?;
+        already &= e.redacted_at.is_some();
+        let email_chars: Option<u64> = conn
+            .prepare_cached("SELECT length(subject) + length(body_text) FROM emails WHERE event_id = ?1")?
+            .query_row([id], |r| r.get::<_, i64>(0))
+            .optional()?
+            .map(|n| n as u64);
+        entries.push(RedactedEntry {
+            summary: e.summary.clone(),
+            id: e.id,
+            occurred_at: e.occurred_at,
+            recorded_at: e.recorded_at,
+            summary_chars: e.summary.chars().count() as u64,
+            details_chars: e.details.chars().count() as u64,
+            email_chars,
+        });
+    }
+    let mut attachments = Vec::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.id, a.name, a.size,
+                EXISTS (SELECT 1 FROM attachments o WHERE o.sha256 = a.sha256 AND o.id <> a.id
+                        AND (o.event_id IS NULL OR o.event_id NOT IN (SELECT value FROM json_each(?2))))
+         FROM attachments a WHERE a.event_id = ?1 ORDER BY a.name, a.id",
+    )?;
+    let family = serde_json::to_string(ids).unwrap_or_default();
+    for id in ids {
+        let rows = stmt.query_map(params![id, family], |r| {
+            Ok(RedactedAttachment { id: r.get(0)?, name: r.get(1)?, size: r.get::<_, i64>(2)? as u64, shared: r.get(3)? })
+        })?;
+        for a in rows {
+            attachments.push(a?);
+        }
+    }
+    Ok(RedactionPreview { entries, attachments, already_redacted: already })
+}
+
+/// Remove the text of the entries `ids` (summary, details, an e-mail's subject and body) and
+/// the bytes of their attachments that no other entry holds; mark them redacted now; and
+/// chain every row changed with a `redact` link.
+pub fn redact_rows(tx: &Tx<'_>, ids: &[String]) -> Result<()> {
+    let preview = redaction_preview(tx, ids)?;
+    for id in ids {
+        tx.prepare_cached("UPDATE events SET summary = '', details = '', redacted_at = coalesce(redacted_at, ?2) WHERE id = ?1")?
+            .execute(params![id, tx.now_str()])?;
+        chain::record(tx, "events", id, "redact")?;
+        let email = tx.prepare_cached("UPDATE emails SET subject = '', body_text = '' WHERE event_id = ?1")?.execute([id])?;
+        if email > 0 {
+            chain::record(tx, "emails", id, "redact")?;
+        }
+    }
+    for a in preview.attachments.iter().filter(|a| !a.shared) {
+        tx.prepare_cached("UPDATE attachment_blobs SET bytes = X'' WHERE sha256 = (SELECT sha256 FROM attachments WHERE id = ?1)")?
+            .execute([&a.id])?;
+        chain::record(tx, "attachments", &a.id, "redact")?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests;

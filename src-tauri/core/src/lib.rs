@@ -31,6 +31,7 @@ pub mod remedies;
 pub mod root_causes;
 pub mod timeline;
 pub mod intake;
+pub mod exchange;
 
 #[cfg(test)]
 pub(crate) mod testing;
@@ -38,3 +39,7 @@ pub(crate) mod testing;
 pub use chrono;
 pub use db::{CaseFile, OpenOptions, Tx};
 pub use error::{Error, Result};
+pub mod redact;
+pub mod backup;
+pub mod passphrase;
+pub mod damage;

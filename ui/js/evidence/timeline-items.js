@@ -35,6 +35,13 @@ function emailBlock(m) {
     h('div', { class: 'email-body pre-line' }, m.body_text || '(no text)'));
 }
 
+/** Redaction removes an entry's text for good (it asks first, on its own page), so it is
+ *  offered on every entry a person wrote, including superseded and retracted ones. */
+function redactLink(e) {
+  if (e.redacted_at) return null;
+  return h('a', { class: 'btn small ghost danger', href: `#/redact/${e.id}`, dataset: { action: 'redact' } }, 'Redact…');
+}
+
 function eventRow(e, onChange, ctx) {
   const superseded = !!e.superseded_by;
   const retracted = !!e.retracted_at;
@@ -47,6 +54,7 @@ function eventRow(e, onChange, ctx) {
     e.supersedes_id ? h('span', { class: 'badge accent' }, 'Revision') : null,
     superseded ? h('span', { class: 'badge', dataset: { supersededBadge: '' } }, 'Superseded') : null,
     retracted ? h('span', { class: 'badge danger', dataset: { retractedBadge: '' } }, 'Retracted') : null,
+    e.redacted_at ? h('span', { class: 'badge', dataset: { redactedBadge: '' }, title: `Text removed on ${fmt.instant(e.redacted_at)}` }, 'Redacted') : null,
   ];
   const source = [e.source_person_name, e.source_text].filter(Boolean).join(' — ');
   const meta = [
@@ -57,7 +65,8 @@ function eventRow(e, onChange, ctx) {
   const actions = active && !system ? h('div', { class: 'tl-actions' },
     h('button', { class: 'btn small ghost', type: 'button', dataset: { action: 'revise' }, onclick: async () => { if (await reviseEvent(e)) { toast('Revised. The original stays on the timeline, superseded.'); await onChange(); } } }, 'Revise…'),
     h('button', { class: 'btn small ghost', type: 'button', dataset: { action: 'attach-entry' }, onclick: () => pickInto({ label: `the entry “${e.summary}”`, target: { event_id: e.id }, done: onChange }) }, 'Attach…'),
-    h('button', { class: 'btn small ghost danger', type: 'button', dataset: { action: 'retract' }, onclick: async () => { if (await retractEvent(e)) { toast('Retracted. It stays in the record with your reason.'); await onChange(); } } }, 'Retract…')) : null;
+    h('button', { class: 'btn small ghost danger', type: 'button', dataset: { action: 'retract' }, onclick: async () => { if (await retractEvent(e)) { toast('Retracted. It stays in the record with your reason.'); await onChange(); } } }, 'Retract…'),
+    redactLink(e)) : (!system ? h('div', { class: 'tl-actions' }, redactLink(e)) : null);
   return h('li', {
     class: ['tl-item', superseded && 'superseded', retracted && 'retracted', e.kind === 'hostile_incident' && 'hostile', system && 'system'],
     dataset: { entry: e.id, kind: e.kind, summary: e.summary, ...(active && !system ? { dropEvent: e.id, dropLabel: e.summary } : {}) },

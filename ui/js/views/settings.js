@@ -28,7 +28,7 @@ export async function render(container, _params, ctx) {
       field({ name: 'escalate_broken_promises', label: 'Broken promises', type: 'number', value: s.escalate_broken_promises, attrs: { min: 1 } }),
       field({ name: 'escalate_lost_minor', label: `Lost revenue (${s.currency} minor units)`, type: 'number', value: s.escalate_lost_minor, attrs: { min: 1 } }))),
     section('Privacy', h('div', { class: 'grid-3' },
-      field({ name: 'lock_after_minutes', label: 'Lock after idle minutes (0 = never)', type: 'number', value: s.lock_after_minutes, attrs: { min: 0, max: 1440 } }))),
+      field({ name: 'lock_after_minutes', label: 'Lock after idle minutes (0 = never)', type: 'number', value: s.lock_after_minutes, hint: 'For a file with a passphrase (see Safety): it closes and asks for the passphrase again.', attrs: { min: 0, max: 1440 } }))),
     h('div', { class: 'row' }, h('span', { class: 'spacer' }), save));
 
   form.addEventListener('submit', async (e) => {

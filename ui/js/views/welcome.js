@@ -16,7 +16,8 @@ export function render(container, _params, ctx) {
     h('h1', {}, 'Welcome to Casefile'),
     h('p', { class: 'lead' }, 'A private case file for the promises, complaints and evidence between your customers and your own management — ready to brief you before a call, and to print a packet a senior manager will take seriously.'),
     problem && h('div', { class: 'notice danger', role: 'alert', dataset: { openProblem: problem.kind } },
-      h('strong', {}, 'That file was not opened. '), problem.message),
+      h('strong', {}, 'That file was not opened. '), problem.message,
+      problem.kind === 'damaged' ? h('div', {}, h('a', { href: '#/restore', dataset: { action: 'restore-damaged' } }, 'Restore it from a backup…')) : null),
     h('div', { class: 'choices' },
       choice('new', 'Start a new case file', 'Choose where it lives, then tell Casefile your name and currency.', () => startNew(ctx)),
       choice('demo', 'Explore the demo', 'A realistic year of broken promises and complaints. Marked DEMO while it is open.', () => openDemo(ctx)),
@@ -63,6 +64,7 @@ async function openExisting(ctx) {
     if (status.file) ctx.navigate('/customers');
   } catch (err) {
     await ctx.refresh().catch(() => {});
+    if (err.kind === 'needs_passphrase') { ctx.navigate('/unlock'); return; }
     showError(err);
     ctx.navigate('/welcome');
   }

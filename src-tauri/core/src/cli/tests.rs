@@ -54,3 +54,98 @@ fn help_lists_the_subcommands() {
         assert!(help.contains(word), "{help}");
     }
 }
+
+/// The tampering test: change an old row with the real sqlite3 tool, and `verify`
+/// names that entry and exits non-zero.
+#[test]
+fn verify_names_a_row_changed_with_the_sqlite3_tool() {
+    let dir = tempdir::Dir::new("cli-tamper");
+    let path = dir.path().join("demo.casefile");
+    let p = path.to_str().unwrap();
+    let (code, _, err) = run_args(&["casefile", "demo", "--file", p, "--as-of", "2026-11-20"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, _) = run_args(&["casefile", "verify", "--file", p]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("Record intact"), "{out}");
+    assert!(out.contains("Head: "), "{out}");
+
+    // The oldest link: the first row the demo wrote.
+    let (seq, table, id): (i64, String, String) = {
+        let cf = crate::CaseFile::open(&path).unwrap();
+        cf.conn().query_row("SELECT seq, entity, entity_id FROM chain WHERE action = 'create' ORDER BY seq LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap()
+    };
+    let sql = format!("UPDATE {table} SET notes = notes || ' (edited later)' WHERE id = '{id}';");
+    let status = std::process::Command::new("sqlite3")
+        .arg(p)
+        .arg(&sql)
+        .status()
+        .expect("the sqlite3 tool (scripts/setup.sh --test installs it)");
+    assert!(status.success());
+
+    let (code, out, _) = run_args(&["casefile", "verify", "--file", p]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(&format!("BROKEN at link {seq}: {table} {id}")),
+        "{out}"
+    );
+    assert!(out.contains("changed outside Casefile"), "{out}");
+}
+
+#[test]
+fn export_then_import_through_the_command_line() {
+    let dir = tempdir::Dir::new("cli-export");
+    let path = dir.path().join("demo.casefile");
+    let json = dir.path().join("demo.json");
+    let copy = dir.path().join("copy.casefile");
+    let csv = dir.path().join("promises.csv");
+    let p = |x: &std::path::Path| x.to_str().unwrap().to_string();
+    run_args(&[
+        "casefile",
+        "demo",
+        "--file",
+        &p(&path),
+        "--as-of",
+        "2026-11-20",
+    ]);
+    let (code, out, err) = run_args(&[
+        "casefile",
+        "export",
+        "--file",
+        &p(&path),
+        "--out",
+        &p(&json),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Exported"), "{out}");
+    let (code, out, err) = run_args(&["casefile", "import", "--file", &p(&copy), &p(&json)]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Record intact"), "{out}");
+    let (code, _, err) = run_args(&["casefile", "import", "--file", &p(&copy), &p(&json)]);
+    assert_eq!(code, 1, "a second import into a full file is refused");
+    assert!(err.contains("already holds records"), "{err}");
+    let (code, out, err) = run_args(&[
+        "casefile",
+        "export",
+        "--file",
+        &p(&path),
+        "--out",
+        &p(&csv),
+        "--csv",
+        "promises",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("promises"), "{out}");
+    let mut bad: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    bad["accounts"][3]["created_at"] = "soon".into();
+    std::fs::write(&json, serde_json::to_vec(&bad).unwrap()).unwrap();
+    let (code, _, err) = run_args(&[
+        "casefile",
+        "import",
+        "--file",
+        &p(&dir.path().join("x.casefile")),
+        &p(&json),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("accounts[3].created_at"), "{err}");
+}

@@ -186,3 +186,31 @@ fn a_new_file_is_recognised_even_if_never_checkpointed() {
     std::mem::forget(cf);
     assert!(CaseFile::open(&path).is_ok());
 }
+
+#[test]
+fn a_migration_that_adds_columns_to_chained_tables_keeps_the_chain_verifying() {
+    // A version-1 file with a follow-up and a lost sale, chained, as a v1 Casefile left it.
+    let (_d, path) = scratch("relink");
+    {
+        let cf = CaseFile::create_at_version(&path, None, 1).unwrap();
+        cf.conn()
+            .execute_batch(
+                "INSERT INTO people(id, name, side, created_at, updated_at) VALUES ('p', 'Rolf', 'internal', 't', 't');
+                 INSERT INTO accounts(id, name, created_at, updated_at) VALUES ('a', 'Nordlicht', 't', 't');
+                 INSERT INTO promises(id, made_by_id, account_id, made_at, made_at_precision, channel, what, due_on, original_due_on, recorded_at, updated_at)
+                     VALUES ('pr', 'p', 'a', '2026-01-02', 'day', 'call', 'A credit', '2026-01-10', '2026-01-10', 't', 't');
+                 INSERT INTO follow_ups(id, promise_id, kind, sent_at, channel, recorded_at) VALUES ('f', 'pr', 'follow_up', '2026-01-11', 'email', 't');
+                 INSERT INTO lost_revenue(id, account_id, promise_id, amount_minor, currency, certainty, lost_on, recorded_at)
+                     VALUES ('l', 'a', 'pr', 100, 'EUR', 'estimated', '2026-01-20', 't');",
+            )
+            .unwrap();
+        for table in ["people", "accounts", "promises", "follow_ups", "lost_revenue"] {
+            crate::chain::relink_table(cf.conn(), table, "2026-01-20T00:00:00Z").unwrap();
+        }
+        assert!(crate::chain::verify(cf.conn()).unwrap().ok);
+    }
+    let cf = CaseFile::open(&path).unwrap();
+    assert_eq!(cf.user_version().unwrap(), schema_version());
+    let v = crate::chain::verify(cf.conn()).unwrap();
+    assert!(v.ok, "{:?}", v.problem);
+}
