@@ -26,6 +26,8 @@ const COMMANDS: &[&str] = &[
     "create_contact",
     "update_contact",
     "delete_contact",
+    // about and help
+    "about",
 ];
 
 fn main() {

@@ -35,6 +35,7 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::accounts::create_contact,
             commands::accounts::update_contact,
             commands::accounts::delete_contact,
+            commands::app::about,
         ])
 }
 

@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+pub mod native;
+
 pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error + Send + Sync>>;
 
 /// How long a journey waits for something to appear before it fails.
@@ -119,6 +121,8 @@ pub struct App {
     xvfb: Option<Child>,
     home: Scratch,
     extra_args: Vec<String>,
+    /// The X display the window is on, for driving native dialogs (see `native`).
+    display: String,
 }
 
 impl App {
@@ -176,7 +180,7 @@ impl App {
             }
         };
         let extra_args = Vec::new();
-        let app = App { client, file, driver, xvfb, home, extra_args };
+        let app = App { client, file, driver, xvfb, home, extra_args, display };
         app.wait_for("body[data-ready=yes]").await?;
         Ok(app)
     }
@@ -313,6 +317,12 @@ impl App {
         let dir = target_dir().join("e2e-screenshots");
         std::fs::create_dir_all(&dir)?;
         let path = dir.join(format!("{name}.png"));
+        // WebKit's snapshot is its last painted frame, which lags the DOM on a busy machine
+        // (shots of a page still loading were seen); let two frames paint first.
+        let _ = self
+            .client
+            .execute_async("const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));", vec![])
+            .await;
         std::fs::write(&path, self.client.screenshot().await?)?;
         Ok(path)
     }

@@ -50,3 +50,6 @@ export const transferAccount = (id, input) => call('transfer_account', { id, inp
 export const createContact = (accountId, input) => call('create_contact', { accountId, input });
 export const updateContact = (id, input) => call('update_contact', { id, input });
 export const deleteContact = (id) => call('delete_contact', { id });
+
+// about and help
+export const about = () => call('about');
