@@ -113,12 +113,27 @@ fn stop(child: &mut Child) {
     let _ = child.wait();
 }
 
+/// The driver and the private display of one [`App`]. Stopped when dropped, so a journey that
+/// fails part-way (and never reaches `quit`) leaves no tauri-driver or Xvfb behind.
+struct Procs {
+    driver: Child,
+    xvfb: Option<Child>,
+}
+
+impl Drop for Procs {
+    fn drop(&mut self) {
+        stop(&mut self.driver);
+        if let Some(x) = self.xvfb.as_mut() {
+            stop(x);
+        }
+    }
+}
+
 /// The app in its window, and everything it took to start it.
 pub struct App {
     pub client: Client,
     pub file: PathBuf,
-    driver: Child,
-    xvfb: Option<Child>,
+    procs: Procs,
     home: Scratch,
     extra_args: Vec<String>,
     /// The X display the window is on, for driving native dialogs (see `native`).
@@ -180,7 +195,7 @@ impl App {
             }
         };
         let extra_args = Vec::new();
-        let app = App { client, file, driver, xvfb, home, extra_args, display };
+        let app = App { client, file, procs: Procs { driver, xvfb }, home, extra_args, display };
         app.wait_for("body[data-ready=yes]").await?;
         Ok(app)
     }
@@ -195,12 +210,9 @@ impl App {
     }
 
     async fn stop_keeping_home(self) -> Scratch {
-        let App { client, mut driver, xvfb, home, .. } = self;
+        let App { client, procs, home, .. } = self;
         let _ = client.close().await;
-        stop(&mut driver);
-        if let Some(mut x) = xvfb {
-            stop(&mut x);
-        }
+        drop(procs);
         home
     }
 
