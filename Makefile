@@ -1,5 +1,6 @@
 # The two commands of the README: `make run` and `make test`. Both install what is missing.
-.PHONY: run test setup
+# `make package` builds the release binary and the Debian package (target/release/bundle/deb/).
+.PHONY: run test setup package
 
 run:
 	scripts/run.sh
@@ -9,3 +10,6 @@ test:
 
 setup:
 	scripts/setup.sh --test
+
+package:
+	scripts/package.sh

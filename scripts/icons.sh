@@ -5,10 +5,11 @@
 #   icons/casefile-small.svg  simplified artwork, used for sizes <= 32 px
 #
 # Outputs (all 8-bit/colour RGBA PNG):
-#   icons/32x32.png  icons/64x64.png  icons/128x128.png
-#   icons/128x128@2x.png (256)  icons/icon.png (512)
+#   icons/16x16.png  icons/32x32.png  icons/48x48.png  icons/64x64.png
+#   icons/128x128.png  icons/256x256.png  icons/icon.png (512)
 #   icons/icon.ico  (16/24/32/48/64/256)
 #   icons/icon.icns (only when png2icns from icnsutils is installed)
+#   ui/img/icon.png (256, the window's own copy: welcome screen, About box, sidebar)
 #
 # Needs: rsvg-convert (librsvg2-bin), ImageMagick 6 at /usr/bin/convert.
 # Optional: png2icns (icnsutils). No network access is used.
@@ -63,12 +64,17 @@ for s in 16 24 32 48 64 128 256 512; do
   render "$s" "$TMP/$s.png"
 done
 
-# Files Tauri's bundler expects.
-cp -f "$TMP/32.png"  "$ICONS/32x32.png"
-cp -f "$TMP/64.png"  "$ICONS/64x64.png"
-cp -f "$TMP/128.png" "$ICONS/128x128.png"
-cp -f "$TMP/256.png" "$ICONS/128x128@2x.png"
+# The sizes bundle.icon in src-tauri/tauri.conf.json lists; the Linux package installs each
+# into the hicolor theme under its pixel size. The first PNG listed (128) also becomes the
+# window's own icon, embedded as raw RGBA, so it is kept modest (64 KB, not 1 MB for 512).
+for s in 16 32 48 64 128 256; do
+  cp -f "$TMP/$s.png" "$ICONS/${s}x${s}.png"
+done
 cp -f "$TMP/512.png" "$ICONS/icon.png"
+
+# The UI shows the icon at up to 96 CSS px; 256 px keeps it sharp on 2x screens.
+mkdir -p "$ROOT/ui/img"
+cp -f "$TMP/256.png" "$ROOT/ui/img/icon.png"
 
 # Windows .ico with 16/24/32/48/64/256 entries.
 "$IM_CONVERT" "$TMP/16.png" "$TMP/24.png" "$TMP/32.png" "$TMP/48.png" \
@@ -85,4 +91,4 @@ else
        "(apt-get install --no-install-recommends icnsutils)" >&2
 fi
 
-echo "icons.sh: icons regenerated in $ICONS"
+echo "icons.sh: icons regenerated in $ICONS and ui/img/icon.png"

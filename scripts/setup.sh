@@ -2,7 +2,8 @@
 # Install what building, running and testing Casefile needs on Debian 12 / Ubuntu.
 # Safe to run again: it only installs what is missing.
 #   scripts/setup.sh          build + run needs (the webkit/gtk development packages)
-#   scripts/setup.sh --test   also Xvfb, WebKitWebDriver, tauri-driver and PDF tools
+#   scripts/setup.sh --test   also Xvfb, WebKitWebDriver, tauri-driver, PDF tools, xdotool (native
+#                             dialogs in journeys) and, when npx is missing, Node.js for the bundler
 set -euo pipefail
 
 want_test=0
@@ -10,7 +11,9 @@ want_test=0
 
 packages=(build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev fonts-dejavu-core)
 if (( want_test )); then
-  packages+=(xvfb xauth webkit2gtk-driver poppler-utils imagemagick sqlite3)
+  packages+=(xvfb xauth webkit2gtk-driver poppler-utils imagemagick sqlite3 xdotool)
+  # The package test runs the Tauri bundler through npx; any Node.js 18+ will do.
+  command -v npx >/dev/null || packages+=(nodejs npm)
 fi
 
 missing=()

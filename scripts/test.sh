@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test, all three levels: core (on :memory: and temp files), commands (mock runtime),
-# and end-to-end journeys in the real window under Xvfb. This is what CI runs.
+# and end-to-end journeys in the real window under Xvfb; then the package: the release build
+# and the .deb, installed into a scratch root and started. This is what CI runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
@@ -15,3 +16,7 @@ echo "== end-to-end journeys in the real window"
 # One window at a time: journeys share nothing, but two WebKit processes starting together
 # on two cores make timings needlessly tight. The harness starts Xvfb when DISPLAY is unset.
 cargo test -p casefile-e2e -- --test-threads=1
+
+echo "== the package: release binary, .deb, installed into a scratch root and started"
+# Last, because the release build is the slowest step (about 5 minutes on 2 cores).
+scripts/test-package.sh

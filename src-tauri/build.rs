@@ -95,6 +95,8 @@ const COMMANDS: &[&str] = &[
     "export_case_file",
     "export_csv",
     "import_case_file",
+    // about and help
+    "about",
 ];
 
 fn main() {

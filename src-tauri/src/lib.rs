@@ -100,6 +100,7 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::trust::export_case_file,
             commands::trust::export_csv,
             commands::trust::import_case_file,
+            commands::app::about,
         ])
 }
 

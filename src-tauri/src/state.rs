@@ -33,6 +33,20 @@ pub struct FileInfo {
     pub your_name: String,
 }
 
+/// What the About box shows: enough to answer "which Casefile is this, and where is my data?"
+#[derive(Debug, Serialize)]
+pub struct About {
+    pub version: &'static str,
+    pub licence: &'static str,
+    pub licence_text: &'static str,
+    /// The schema version this build writes; the open file's own is in `file`.
+    pub schema_version: u32,
+    pub file: Option<FileInfo>,
+    pub data_dir: String,
+    pub config_dir: String,
+    pub platform: String,
+}
+
 #[derive(Debug, Serialize)]
 pub struct Status {
     pub version: &'static str,
@@ -174,6 +188,19 @@ impl AppState {
         Status { version: env!("CARGO_PKG_VERSION"), file, problem, problem_path, data_dir: self.data_dir.display().to_string() }
     }
 
+    pub fn about(&self) -> About {
+        About {
+            version: env!("CARGO_PKG_VERSION"),
+            licence: env!("CARGO_PKG_LICENSE"),
+            licence_text: include_str!("../../LICENSE"),
+            schema_version: casefile_core::db::schema_version(),
+            file: self.status().file,
+            data_dir: self.data_dir.display().to_string(),
+            config_dir: self.config_dir.display().to_string(),
+            platform: format!("{} {}", std::env::consts::OS, std::env::consts::ARCH),
+        }
+    }
+
     /// The window title names the open file, and says DEMO when it is the demo.
     pub fn title(&self) -> String {
         match self.status().file {
@@ -193,6 +220,11 @@ impl AppState {
         let v: serde_json::Value = serde_json::from_str(&text).ok()?;
         let p = PathBuf::from(v.get("last_file")?.as_str()?);
         p.exists().then_some(p)
+    }
+
+    /// Stop reopening the last file on the next start (the user closed it on purpose).
+    pub fn forget(&self) {
+        let _ = std::fs::remove_file(self.recent_path());
     }
 
     /// Written to a temporary file and renamed, so a crash never leaves it half-written.

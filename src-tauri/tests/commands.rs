@@ -109,3 +109,38 @@ fn the_window_gets_no_plugin_permissions_and_remote_pages_get_nothing() {
     let err = invoke_from(&w, "https://evil.example", "list_people", json!({ "query": {} })).unwrap_err();
     assert!(err.as_str().unwrap_or_default().contains("not allowed"), "{err}");
 }
+
+#[test]
+fn about_names_version_licence_schema_and_folders() {
+    let (_app, w) = app();
+    let about = invoke(&w, "about", json!({})).unwrap();
+    assert_eq!(about["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(about["licence"], "MIT");
+    assert!(about["licence_text"].as_str().unwrap().contains("Casefile developers"));
+    assert_eq!(about["schema_version"], casefile_core::db::schema_version());
+    assert_eq!(about["file"]["schema_version"], casefile_core::db::schema_version());
+    assert!(about["data_dir"].as_str().unwrap().ends_with("data"), "{about}");
+    assert!(about["config_dir"].as_str().unwrap().ends_with("config"), "{about}");
+    invoke(&w, "close_case_file", json!({})).unwrap();
+    let about = invoke(&w, "about", json!({})).unwrap();
+    assert!(about["file"].is_null(), "no file once closed: {about}");
+}
+
+#[test]
+fn closing_the_file_forgets_it_so_the_next_start_shows_the_welcome() {
+    // Its own app and folders: other tests close their files in the shared ones.
+    let dir = std::env::temp_dir().join(format!("casefile-cmd-forget-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("kept.casefile");
+    let app = casefile_app::builder(mock_builder()).build(tauri::generate_context!()).unwrap();
+    app.manage(AppState::new(dir.join("config"), dir.join("data")));
+    let w = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    let state = app.state::<AppState>();
+    state.open(&file, true).unwrap();
+    assert!(state.last_file().is_some_and(|p| p.ends_with("kept.casefile")), "an opened file is remembered");
+    invoke(&w, "close_case_file", json!({})).unwrap();
+    assert!(state.last_file().is_none(), "closing on purpose forgets the file");
+    assert!(file.exists(), "and leaves the file itself alone");
+    let _ = std::fs::remove_dir_all(&dir);
+}

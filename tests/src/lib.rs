@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+pub mod native;
+
 pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error + Send + Sync>>;
 
 /// How long a journey waits for something to appear before it fails.
@@ -111,14 +113,31 @@ fn stop(child: &mut Child) {
     let _ = child.wait();
 }
 
+/// The driver and the private display of one [`App`]. Stopped when dropped, so a journey that
+/// fails part-way (and never reaches `quit`) leaves no tauri-driver or Xvfb behind.
+struct Procs {
+    driver: Child,
+    xvfb: Option<Child>,
+}
+
+impl Drop for Procs {
+    fn drop(&mut self) {
+        stop(&mut self.driver);
+        if let Some(x) = self.xvfb.as_mut() {
+            stop(x);
+        }
+    }
+}
+
 /// The app in its window, and everything it took to start it.
 pub struct App {
     pub client: Client,
     pub file: PathBuf,
-    driver: Child,
-    xvfb: Option<Child>,
+    procs: Procs,
     home: Scratch,
     extra_args: Vec<String>,
+    /// The X display the window is on, for driving native dialogs (see `native`).
+    display: String,
 }
 
 impl App {
@@ -176,7 +195,7 @@ impl App {
             }
         };
         let extra_args = Vec::new();
-        let app = App { client, file, driver, xvfb, home, extra_args };
+        let app = App { client, file, procs: Procs { driver, xvfb }, home, extra_args, display };
         app.wait_for("body[data-ready=yes]").await?;
         Ok(app)
     }
@@ -201,12 +220,9 @@ impl App {
     }
 
     async fn stop_keeping_home(self) -> Scratch {
-        let App { client, mut driver, xvfb, home, .. } = self;
+        let App { client, procs, home, .. } = self;
         let _ = client.close().await;
-        stop(&mut driver);
-        if let Some(mut x) = xvfb {
-            stop(&mut x);
-        }
+        drop(procs);
         home
     }
 
@@ -336,6 +352,12 @@ impl App {
         let dir = target_dir().join("e2e-screenshots");
         std::fs::create_dir_all(&dir)?;
         let path = dir.join(format!("{name}.png"));
+        // WebKit's snapshot is its last painted frame, which lags the DOM on a busy machine
+        // (shots of a page still loading were seen); let two frames paint first.
+        let _ = self
+            .client
+            .execute_async("const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));", vec![])
+            .await;
         std::fs::write(&path, self.client.screenshot().await?)?;
         Ok(path)
     }

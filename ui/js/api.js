@@ -122,3 +122,5 @@ export const redactEvent = (id, confirm) => call('redact_event', { id, confirm }
 export const exportCaseFile = () => call('export_case_file');
 export const exportCsv = (table, plaintextOk = false) => call('export_csv', { table, plaintextOk });
 export const importCaseFile = (source = null, passphrase = null) => call('import_case_file', { source, passphrase });
+// about and help
+export const about = () => call('about');

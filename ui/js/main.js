@@ -1,5 +1,6 @@
 // Starts the window: loads the status of the open case file, draws the shell, and routes.
 
+import { showAbout } from './about.js';
 import * as api from './api.js';
 import { mount } from './dom.js';
 import { useSettings } from './format.js';
@@ -52,6 +53,7 @@ const ctx = {
 function drawChrome() {
   const file = ctx.status && ctx.status.file;
   document.querySelector('[data-demo-banner]').hidden = !(file && file.is_demo);
+  document.querySelector('[data-demo-badge=sidebar]').hidden = !(file && file.is_demo);
   document.querySelector('[data-file-name]').textContent = file ? file.name : 'No file open';
   document.querySelector('[data-file-name]').title = file ? file.path : '';
   document.querySelector('[data-app]').dataset.fileOpen = file ? 'yes' : 'no';
@@ -95,6 +97,10 @@ async function start() {
   shortcuts.register({ keys: 'ctrl+o', label: 'Open a case file…', group: 'Case file', run: () => openFile() });
   shortcuts.register({ keys: 'ctrl+shift+l', label: 'Lock the case file now', group: 'Case file', run: () => import('./views/safety.js').then((m) => m.lockNow(ctx)) });
   installTrust(ctx);
+  shortcuts.register({ keys: 'f1', label: 'About Casefile', group: 'Help', run: () => showAbout() });
+  document.querySelector('.sidebar-foot [data-action=shortcuts]').addEventListener('click', () => shortcuts.showSheet());
+  document.querySelector('.sidebar-foot [data-action=about]').addEventListener('click', () => showAbout());
+  document.querySelector('[data-action=leave-demo]').addEventListener('click', () => leaveDemo());
   try {
     await ctx.refresh();
   } catch (err) {
@@ -114,7 +120,8 @@ export async function openFile() {
   } catch (err) {
     await ctx.refresh().catch(() => {});
     if (needsPassphrase(ctx.status)) { navigate('/unlock'); return; }
-    showError(err);
+    // A file that could not be opened is explained on the welcome screen itself.
+    if (!ctx.status || !ctx.status.problem) showError(err);
     navigate('/welcome');
   }
 }
@@ -123,6 +130,17 @@ export async function openFile() {
 export function needsPassphrase(status) {
   const kind = status && !status.file && status.problem && status.problem.kind;
   return kind === 'needs_passphrase' || kind === 'locked';
+}
+
+/** Close the demo and go back to the welcome screen; the demo is not reopened on the next start. */
+async function leaveDemo() {
+  try {
+    await api.closeCaseFile();
+    await ctx.refresh();
+    navigate('/welcome');
+  } catch (err) {
+    showError(err);
+  }
 }
 
 start();

@@ -25,3 +25,11 @@ export function navigate(path) {
   if (current() === path) window.dispatchEvent(new HashChangeEvent('hashchange'));
   else location.hash = path;
 }
+
+/**
+ * Load every screen's module once. Screens register their keyboard shortcuts when their
+ * module loads, so the "?" sheet waits for this to list shortcuts of screens not yet visited.
+ */
+export function preloadViews() {
+  return Promise.allSettled(routes.map((r) => r.load()));
+}

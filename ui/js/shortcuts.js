@@ -3,6 +3,7 @@
 // in a field; combinations with Ctrl work everywhere.
 
 import { h } from './dom.js';
+import { preloadViews } from './router.js';
 import { formDialog } from './ui.js';
 
 const registry = [];
@@ -66,26 +67,38 @@ export function install() {
   register({ keys: '?', label: 'Show keyboard shortcuts', group: 'Help', run: showSheet });
 }
 
+const KEY_NAMES = { ctrl: 'Ctrl', shift: 'Shift', alt: 'Alt', escape: 'Esc', enter: 'Enter' };
+
+function keyName(k) {
+  return KEY_NAMES[k] || (/^f\d+$/.test(k) ? k.toUpperCase() : k);
+}
+
 function renderKeys(keys) {
   return keys.split(' ').flatMap((part, i) => [
     i > 0 ? h('span', { class: 'muted' }, ' then ') : null,
-    ...part.split('+').map((k, j) => [j > 0 ? '+' : null, h('span', { class: 'kbd' }, k === 'ctrl' ? 'Ctrl' : k === 'shift' ? 'Shift' : k === 'alt' ? 'Alt' : k)]),
+    ...part.split('+').map((k, j) => [j > 0 ? '+' : null, h('span', { class: 'kbd' }, keyName(k))]),
   ]);
 }
 
-export function showSheet() {
-  if (document.querySelector('dialog[data-dialog="shortcuts"]')) return;
+let sheetOpening = false;
+
+export async function showSheet() {
+  if (sheetOpening || document.querySelector('dialog[data-dialog="shortcuts"]')) return;
+  sheetOpening = true;
+  try { await preloadViews(); } finally { sheetOpening = false; }
+  if (document.querySelector('dialog[open]')) return;
   const groups = new Map();
-  for (const s of registry) {
+  // Help is registered first (by install) but read last: the sheet leads with getting around.
+  for (const s of [...registry.filter((r) => r.group !== 'Help'), ...registry.filter((r) => r.group === 'Help')]) {
     if (!groups.has(s.group)) groups.set(s.group, []);
     groups.get(s.group).push(s);
   }
   const extra = [['Enter', 'Save the open form'], ['Esc', 'Close a dialog without saving'], ['Tab', 'Move between fields and buttons']];
-  const body = h('div', { class: 'stack', dataset: { shortcutSheet: '' } },
-    [...groups.entries()].map(([group, items]) => h('section', { class: 'stack' },
+  const body = h('div', { class: 'shortcut-sheet', dataset: { shortcutSheet: '' } },
+    [...groups.entries()].map(([group, items]) => h('section', { class: 'stack', dataset: { shortcutGroup: group } },
       h('h3', {}, group),
-      h('div', { class: 'shortcuts' }, items.flatMap((s) => [h('span', {}, s.label), h('span', { class: 'nowrap' }, renderKeys(s.keys))])))),
+      h('div', { class: 'shortcuts' }, items.flatMap((s) => [h('span', { dataset: { shortcut: s.keys } }, s.label), h('span', { class: 'nowrap' }, renderKeys(s.keys))])))),
     h('section', { class: 'stack' }, h('h3', {}, 'In forms'),
       h('div', { class: 'shortcuts' }, extra.flatMap(([k, label]) => [h('span', {}, label), h('span', {}, h('span', { class: 'kbd' }, k))]))));
-  formDialog({ title: 'Keyboard shortcuts', name: 'shortcuts', body, submitLabel: 'Close', footHint: '', submit: async () => true });
+  formDialog({ title: 'Keyboard shortcuts', name: 'shortcuts', body, submitLabel: 'Close', cancelLabel: null, footHint: 'Esc closes', wide: true, submit: async () => true });
 }

@@ -42,7 +42,7 @@ export function clearErrors(form) {
  * result, or throws a core error, which is shown at its field while the dialog stays open.
  * Resolves with the result, or null when cancelled.
  */
-export function formDialog({ title, body, submitLabel = 'Save', submit, wide = false, danger = false, name = 'form', footHint = 'Enter saves · Esc cancels' }) {
+export function formDialog({ title, body, submitLabel = 'Save', submit, wide = false, danger = false, name = 'form', footHint = 'Enter saves · Esc cancels', cancelLabel = 'Cancel' }) {
   return new Promise((resolve) => {
     const formError = h('div', { class: 'notice danger', 'data-form-error': '', hidden: true, role: 'alert' });
     const submitBtn = h('button', { class: ['btn', danger ? 'danger' : 'primary'], type: 'submit', dataset: { submit: name } }, submitLabel);
@@ -51,7 +51,7 @@ export function formDialog({ title, body, submitLabel = 'Save', submit, wide = f
       h('div', { class: 'dialog-body stack' }, formError, body),
       h('div', { class: 'dialog-foot' },
         h('span', { class: 'hint' }, footHint),
-        h('button', { class: 'btn', type: 'button', dataset: { cancel: name }, onclick: () => close(null) }, 'Cancel'),
+        cancelLabel && h('button', { class: 'btn', type: 'button', dataset: { cancel: name }, onclick: () => close(null) }, cancelLabel),
         submitBtn));
     const dialog = h('dialog', { class: wide ? 'wide' : '', dataset: { dialog: name } }, form);
     let done = false;

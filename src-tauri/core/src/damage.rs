@@ -47,6 +47,17 @@ pub(crate) fn known_format(head: &[u8]) -> Option<&'static str> {
     MAGIC.iter().find(|(m, _)| head.starts_with(m)).map(|(_, k)| *k)
 }
 
+/// A signature long enough (4 bytes or more) that random bytes match it about once in four
+/// billion files; shorter ones would now and then take an encrypted case file for something else.
+pub(crate) fn known_format_strong(head: &[u8]) -> Option<&'static str> {
+    known_format(head).filter(|_| {
+        const STRONG: &[&[u8]] = &[b"\x89PNG", b"%PDF", b"PK\x03\x04", b"GIF8", b"\xD0\xCF\x11\xE0", b"CASEFILE-SEALED-EXPORT"];
+        // A JPEG's three-byte start is weak alone; with its JFIF or Exif marker it is not.
+        let jpeg = head.starts_with(b"\xFF\xD8\xFF") && matches!(head.get(6..10), Some(b"JFIF") | Some(b"Exif"));
+        jpeg || STRONG.iter().any(|m| head.starts_with(m))
+    })
+}
+
 fn wal_path(path: &Path) -> std::path::PathBuf {
     std::path::PathBuf::from(format!("{}-wal", path.display()))
 }

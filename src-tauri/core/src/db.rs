@@ -305,15 +305,18 @@ fn inspect_header(path: &Path) -> Result<Header> {
         }
         return Ok(Header::Sqlite);
     }
-    if let Some(kind) = crate::damage::known_format(&head) {
-        return Err(not_ours(&format!("it is {kind}")));
-    }
-    // An encrypted case file is whole pages of what looks like noise. Text, or a size that
-    // is not a multiple of a page, is some other kind of file.
-    // SQLCipher starts with a random 16-byte salt, which is almost never mostly text.
+    // An encrypted case file is whole pages of what looks like noise: SQLCipher starts with a
+    // random 16-byte salt, which is almost never mostly text. Text, or a size that is not a
+    // multiple of a page, is some other kind of file, named when its signature is known.
     let printable = head[..16].iter().filter(|b| b.is_ascii_graphic() || b.is_ascii_whitespace()).count() >= 12;
+    let named = crate::damage::known_format(&head);
     if printable || len % 512 != 0 {
-        return Err(not_ours("it is not a database"));
+        return Err(not_ours(&named.map(|k| format!("it is {k}")).unwrap_or_else(|| "it is not a database".into())));
+    }
+    // A page-aligned file of noise could still be ours: a random salt begins with a short
+    // signature such as `{` or gzip's two bytes now and then, so only a long one rules it out.
+    if let Some(kind) = crate::damage::known_format_strong(&head) {
+        return Err(not_ours(&format!("it is {kind}")));
     }
     Ok(Header::Opaque)
 }

@@ -1,7 +1,7 @@
 //! Opening, creating and closing case files. The native dialogs are shown from here rather
 //! than from the window, so the window needs no dialog permission at all.
 
-use crate::state::{AppState, Status};
+use crate::state::{About, AppState, Status};
 use casefile_core::{demo, CaseFile, Error, Result};
 use std::path::PathBuf;
 use tauri::{AppHandle, Manager, Runtime, State};
@@ -21,9 +21,7 @@ pub fn open_case_file<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>,
     let path = match path.filter(|p| !p.trim().is_empty()) {
         Some(p) => PathBuf::from(p),
         None => {
-            let picked = app
-                .dialog()
-                .file()
+            let picked = file_dialog(&app)
                 .set_title("Open case file")
                 .add_filter("Case files", &[EXTENSION])
                 .add_filter("All files", &["*"])
@@ -45,15 +43,16 @@ pub fn new_case_file<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, 
     let path = match path.filter(|p| !p.trim().is_empty()) {
         Some(p) => PathBuf::from(p),
         None => {
-            let dir = app.path().document_dir().unwrap_or_else(|_| state.data_dir.clone());
-            let picked = app
-                .dialog()
-                .file()
+            let mut dialog = file_dialog(&app)
                 .set_title("New case file")
-                .set_directory(dir)
+                .set_can_create_directories(true)
                 .set_file_name(format!("My case file.{EXTENSION}"))
-                .add_filter("Case files", &[EXTENSION])
-                .blocking_save_file();
+                .add_filter("Case files", &[EXTENSION]);
+            // Documents when the desktop has one, else home: never the app's own data folder.
+            if let Ok(dir) = app.path().document_dir().or_else(|_| app.path().home_dir()) {
+                dialog = dialog.set_directory(dir);
+            }
+            let picked = dialog.blocking_save_file();
             match picked.and_then(|p| p.into_path().ok()) {
                 Some(p) if p.extension().is_none() => p.with_extension(EXTENSION),
                 Some(p) => p,
@@ -70,6 +69,15 @@ pub fn new_case_file<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, 
     let result = state.open(&path, true);
     crate::refresh_title(&app, &state);
     result.map(|_| state.status())
+}
+
+/// A native file dialog that belongs to the main window, so it opens over it and is modal.
+fn file_dialog<R: Runtime>(app: &AppHandle<R>) -> tauri_plugin_dialog::FileDialogBuilder<R> {
+    let dialog = app.dialog().file();
+    match app.get_webview_window("main") {
+        Some(window) => dialog.set_parent(&window),
+        None => dialog,
+    }
 }
 
 /// Make a fresh demo case file in the app's data folder and open it.
@@ -106,9 +114,17 @@ fn replace_old_demo(path: &std::path::Path) -> Result<()> {
     Ok(())
 }
 
+/// Version, licence, schema version and where the file and Casefile's own folders are.
+#[tauri::command(async)]
+pub fn about(state: State<'_, AppState>) -> About {
+    state.about()
+}
+
+/// Close the file on purpose: the next start shows the welcome screen instead of reopening it.
 #[tauri::command(async)]
 pub fn close_case_file<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Status {
     state.close();
+    state.forget();
     crate::refresh_title(&app, &state);
     state.status()
 }

@@ -214,3 +214,17 @@ fn a_migration_that_adds_columns_to_chained_tables_keeps_the_chain_verifying() {
     let v = crate::chain::verify(cf.conn()).unwrap();
     assert!(v.ok, "{:?}", v.problem);
 }
+
+#[test]
+fn an_encrypted_file_whose_salt_looks_like_a_signature_is_still_asked_for_its_passphrase() {
+    // SQLCipher's first 16 bytes are a random salt; now and then they begin with "{" or
+    // gzip's 1F 8B. Such a file must still be treated as possibly ours.
+    let (dir, _) = scratch("salt");
+    for (i, start) in [&b"{"[..], &b"\x1F\x8B"[..], &b"\xFF\xD8\xFF"[..]].iter().enumerate() {
+        let path = dir.path().join(format!("f{i}"));
+        let mut bytes: Vec<u8> = (0..4096u64).map(|n| (crate::clock::splitmix(n + 99) & 0xff) as u8).collect();
+        bytes[..start.len()].copy_from_slice(start);
+        std::fs::write(&path, &bytes).unwrap();
+        assert_eq!(CaseFile::open(&path).err().unwrap().kind(), "needs_passphrase", "{start:?}");
+    }
+}
