@@ -31,6 +31,8 @@ pub mod remedies;
 pub mod root_causes;
 pub mod timeline;
 pub mod intake;
+pub mod briefing;
+pub mod talking_points;
 
 #[cfg(test)]
 pub(crate) mod testing;
