@@ -125,9 +125,7 @@ pub fn generate(f: &Facts<'_>) -> Vec<TalkingPoint> {
         points.extend(renegotiate(f, p));
         points.extend(confirm_expectations(f, p));
     }
-    for c in f.complaints {
-        points.extend(compensation_for_complaint(f, c));
-    }
+    points.extend(compensation_for_complaints(f));
     points.extend(acknowledge_complaints(f));
     points.extend(stay_factual(f));
     points.extend(one_voice(f));
@@ -310,26 +308,56 @@ fn given(remedies: &[&Remedy]) -> (String, Totals) {
     (parts.join("; "), total)
 }
 
-/// Compensation already given for an open complaint: do not give it twice.
-fn compensation_for_complaint(f: &Facts<'_>, c: &OpenComplaint) -> Option<TalkingPoint> {
-    let id = &c.row.complaint.id;
-    let remedies: Vec<&Remedy> = f.remedies.iter().filter(|r| r.complaint_id.as_ref() == Some(id) && counts_as_given(r)).collect();
-    if remedies.is_empty() {
-        return None;
+/// Compensation already given for open complaints: do not give it twice. A few complaints
+/// get a point each; more are gathered into one, so the warning stays readable.
+fn compensation_for_complaints(f: &Facts<'_>) -> Vec<TalkingPoint> {
+    let given_for = |c: &OpenComplaint| -> Vec<&Remedy> {
+        f.remedies.iter().filter(|r| r.complaint_id.as_ref() == Some(&c.row.complaint.id) && counts_as_given(r)).collect()
+    };
+    let with: Vec<(&OpenComplaint, Vec<&Remedy>)> = f.complaints.iter().map(|c| (c, given_for(c))).filter(|(_, r)| !r.is_empty()).collect();
+    if with.len() > COMPLAINTS_NAMED {
+        let mut all = Totals::default();
+        let parts: Vec<String> = with
+            .iter()
+            .map(|(c, remedies)| {
+                let (_, total) = given(remedies);
+                for m in &total.0 {
+                    all.add(m.minor, &m.currency);
+                }
+                format!("{} ({})", c.row.complaint.reference, total.format())
+            })
+            .collect();
+        return vec![point(
+            PointKind::CompensationGiven,
+            Priority::High,
+            Stance::Avoid,
+            "Compensation already given",
+            format!(
+                "{} open complaints have already had compensation: {} — {} in all. Don’t offer more for any of them without checking what was given first.",
+                with.len(),
+                parts.join(", "),
+                all.format()
+            ),
+            None,
+        )];
     }
-    let (list, total) = given(&remedies);
-    Some(point(
-        PointKind::CompensationGiven,
-        Priority::High,
-        Stance::Avoid,
-        "Compensation already given",
-        format!(
-            "{} has already had compensation: {list} — {} in all. Don’t offer more for the same complaint without checking first.",
-            c.row.complaint.reference,
-            total.format()
-        ),
-        about_complaint(c),
-    ))
+    with.into_iter()
+        .map(|(c, remedies)| {
+            let (list, total) = given(&remedies);
+            point(
+                PointKind::CompensationGiven,
+                Priority::High,
+                Stance::Avoid,
+                "Compensation already given",
+                format!(
+                    "{} has already had compensation: {list} — {} in all. Don’t offer more for the same complaint without checking first.",
+                    c.row.complaint.reference,
+                    total.format()
+                ),
+                about_complaint(c),
+            )
+        })
+        .collect()
 }
 
 /// Service recovery already given for a promise that went wrong.
@@ -365,17 +393,17 @@ fn acknowledge_complaints(f: &Facts<'_>) -> Vec<TalkingPoint> {
             };
             let reopened = if k.status == ComplaintStatus::Reopened { " It was reopened: the first fix did not hold." } else { "" };
             let urgent = c.row.response_overdue || k.severity <= 1;
+            let status = if k.status == ComplaintStatus::Received { "not acknowledged yet".to_string() } else { format!("now {}", k.status.label().to_lowercase()) };
             point(
                 PointKind::AcknowledgeComplaint,
                 if urgent { Priority::High } else if k.severity == 2 { Priority::Medium } else { Priority::Low },
                 Stance::Say,
                 "Acknowledge the open complaint",
                 format!(
-                    "{} ({}, received {} ago, now {}): say where it stands and when they will next hear from you.{late}{reopened}",
+                    "{} ({}, received {} ago, {status}): say where it stands and when they will next hear from you.{late}{reopened}",
                     k.reference,
                     severity_word(k.severity),
-                    days(c.age_days),
-                    k.status.label().to_lowercase()
+                    days(c.age_days)
                 ),
                 about_complaint(c),
             )

@@ -272,6 +272,17 @@ fn compensation_already_given_for_the_same_complaint_is_warned_about() {
     assert!(p.sentence.starts_with("C-2026-0007 has already had compensation: credit of €800.00 (delivered, 5 Mar 2026); credit of €200.00 (offered, 5 Mar 2026) — €1,000.00 in all"), "{}", p.sentence);
     assert!(!p.sentence.contains("999"), "a declined offer was not given");
 
+    // Many complaints with compensation are gathered into one warning.
+    let mut w = World::new();
+    for i in 1..=4 {
+        let id = format!("c{i}");
+        w.complaints.push(complaint(&id, &format!("C-{i}"), 3, 10, false));
+        w.remedies.push(remedy(Some(&id), None, 10_000 * i, RemedyStatus::Delivered));
+    }
+    let points = w.of(PointKind::CompensationGiven);
+    assert_eq!(points.len(), 1);
+    assert!(points[0].sentence.starts_with("4 open complaints have already had compensation: C-1 (€100.00), C-2 (€200.00), C-3 (€300.00), C-4 (€400.00) — €1,000.00 in all."), "{}", points[0].sentence);
+
     // Service recovery for a broken promise counts too.
     let mut w = World::new();
     w.broken.push(broken("p1", ROLF, "Credit note", "2026-01-19", "2026-02-08"));
