@@ -33,6 +33,7 @@ pub mod timeline;
 pub mod intake;
 pub mod briefing;
 pub mod talking_points;
+pub mod dashboard;
 
 #[cfg(test)]
 pub(crate) mod testing;
