@@ -34,6 +34,7 @@ pub mod intake;
 pub mod briefing;
 pub mod talking_points;
 pub mod dashboard;
+pub mod search;
 
 #[cfg(test)]
 pub(crate) mod testing;
