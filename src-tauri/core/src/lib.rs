@@ -35,6 +35,7 @@ pub mod briefing;
 pub mod talking_points;
 pub mod dashboard;
 pub mod search;
+pub mod reminders;
 
 #[cfg(test)]
 pub(crate) mod testing;
