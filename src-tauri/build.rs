@@ -80,6 +80,14 @@ const COMMANDS: &[&str] = &[
     "add_files",
     "pick_files",
     "save_attachment_copy",
+    // before the call: briefing, dashboard, search, reminders
+    "get_briefing",
+    "get_dashboard",
+    "search_case_file",
+    "list_reminders",
+    "snooze_reminder",
+    "dismiss_reminder",
+    "check_reminders",
 ];
 
 fn main() {
