@@ -193,19 +193,25 @@ pub fn dismiss(cf: &mut CaseFile, key: &str) -> Result<()> {
 pub fn take_notifications(cf: &mut CaseFile) -> Result<Vec<Reminder>> {
     let today = cf.today();
     let current = worked_out(cf.conn(), today)?;
-    let shown = list(cf.conn(), today)?;
+    let due: Vec<Reminder> = list(cf.conn(), today)?.into_iter().filter(|r| r.is_active(today) && r.notified_at.is_none()).collect();
+    let stale: Vec<String> = states(cf.conn())?.into_keys().filter(|k| !current.iter().any(|r| &r.key == k)).collect();
+    // Most checks find nothing new: the file is then not written at all.
+    if due.is_empty() && stale.is_empty() {
+        return Ok(Vec::new());
+    }
     cf.write(|tx| {
-        let keys = serde_json::to_string(&current.iter().map(|r| r.key.as_str()).collect::<Vec<_>>()).unwrap_or_default();
-        tx.prepare_cached("DELETE FROM reminder_states WHERE key NOT IN (SELECT value FROM json_each(?1))")?.execute([keys])?;
-        let mut due = Vec::new();
-        for r in shown.into_iter().filter(|r| r.is_active(today) && r.notified_at.is_none()) {
+        for key in &stale {
+            tx.prepare_cached("DELETE FROM reminder_states WHERE key = ?1")?.execute([key])?;
+        }
+        let mut sent = Vec::with_capacity(due.len());
+        for r in due {
             tx.prepare_cached(
                 "INSERT INTO reminder_states(key, notified_at) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET notified_at = excluded.notified_at, snoozed_until = NULL",
             )?
             .execute(params![r.key, tx.now_str()])?;
-            due.push(Reminder { notified_at: Some(tx.now_str()), ..r });
+            sent.push(Reminder { notified_at: Some(tx.now_str()), ..r });
         }
-        Ok(due)
+        Ok(sent)
     })
 }
 

@@ -44,6 +44,10 @@ function head(d) {
     h('a', { class: 'btn', href: '#/briefing' }, 'Brief me on a customer', h('span', { class: 'kbd' }, 'Ctrl+B')));
 }
 
+function daysBetween(from, to) {
+  return Math.round((new Date(`${to}T12:00:00`) - new Date(`${from}T12:00:00`)) / 86_400_000);
+}
+
 /** The settings currency's amount in a list of totals, and whether others exist. */
 function inCurrency(totals, currency) {
   return { minor: (totals.find((t) => t.currency === currency) || { minor: 0 }).minor, others: totals.filter((t) => t.currency !== currency) };
@@ -57,7 +61,7 @@ function figures(d, currency) {
   const lostQ = d.quarter.lost.all;
   return h('div', { class: 'figures dash-figures', dataset: { dashFigures: '' } },
     tile('overdue', 'Overdue promises', String(d.overdue.total), 'open past their due date', d.overdue.total ? 'danger' : 'calm', () => showLedger({ status: 'open', overdue: true })),
-    tile('due-this-week', 'Due this week', String(d.due_this_week.total), `by ${fmt.date(d.week.to)}`, d.due_this_week.total ? 'warn' : '', () => showLedger({ status: 'open', due_within_days: 7 })),
+    tile('due-this-week', 'Due this week', String(d.due_this_week.total), `by ${fmt.date(d.week.to)}`, d.due_this_week.total ? 'warn' : '', () => showLedger({ status: 'open', due_within_days: daysBetween(d.today, d.week.to) })),
     tile('lost-quarter', `Lost revenue, ${d.quarter.label}`, figureMoney(lostQ), `${figureMoney(d.year.lost.all)} in ${d.year.label}`, lostQ.length ? 'danger' : ''),
     tile('remedies-quarter', `Remedy cost, ${d.quarter.label}`, figureMoney(d.quarter.remedy_cost), `${figureMoney(d.year.remedy_cost)} in ${d.year.label}`, ''),
     tile('escalation', 'Escalation readiness', `${e.percent}%`, e.ready ? 'ready to take upward' : 'building the file', e.ready ? 'danger' : ''));

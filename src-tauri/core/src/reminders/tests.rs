@@ -59,7 +59,9 @@ fn each_reminder_is_notified_once_and_again_after_a_snooze() {
     let first = take_notifications(&mut w.cf).unwrap();
     assert_eq!(first.len(), 3);
     assert!(first.iter().all(|r| r.notified_at.is_some()));
+    let writes = w.cf.conn().total_changes();
     assert!(take_notifications(&mut w.cf).unwrap().is_empty(), "not on every check");
+    assert_eq!(w.cf.conn().total_changes(), writes, "a check that finds nothing new writes nothing");
 
     let key = format!("overdue:{late}:2026-03-10");
     let snoozed = snooze(&mut w.cf, &key, "+2d").unwrap();
