@@ -43,7 +43,12 @@ pub fn check<R: Runtime>(app: &AppHandle<R>) -> Result<Vec<Reminder>> {
         let body = if overdue > 0 { format!("{overdue} promise(s) overdue. Open Casefile to see them all.") } else { "Open Casefile to see them.".into() };
         notify(app, &title, &body)
     } else {
-        due.iter().map(|r| notify(app, &r.title, &r.body)).all(|ok| ok)
+        // Every reminder is sent even when one fails.
+        let mut all = true;
+        for r in &due {
+            all &= notify(app, &r.title, &r.body);
+        }
+        all
     };
     if !sent {
         eprintln!("casefile: notifications are unavailable; the reminders are in the window");

@@ -215,11 +215,19 @@ pub fn take_notifications(cf: &mut CaseFile) -> Result<Vec<Reminder>> {
     })
 }
 
-/// A stored state, for tests and the command layer's checks.
-pub fn state_of(conn: &Connection, key: &str) -> Result<Option<(Option<String>, Option<String>, Option<String>)>> {
+/// What is stored about one reminder.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredState {
+    pub snoozed_until: Option<String>,
+    pub dismissed_at: Option<String>,
+    pub notified_at: Option<String>,
+}
+
+/// The stored state of a reminder, if anything was done about it.
+pub fn state_of(conn: &Connection, key: &str) -> Result<Option<StoredState>> {
     Ok(conn
         .prepare_cached("SELECT snoozed_until, dismissed_at, notified_at FROM reminder_states WHERE key = ?1")?
-        .query_row([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .query_row([key], |r| Ok(StoredState { snoozed_until: r.get(0)?, dismissed_at: r.get(1)?, notified_at: r.get(2)? }))
         .optional()?)
 }
 

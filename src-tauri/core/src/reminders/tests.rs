@@ -73,7 +73,7 @@ fn each_reminder_is_notified_once_and_again_after_a_snooze() {
     w.clock.advance(chrono::Duration::days(1));
     let woke = take_notifications(&mut w.cf).unwrap();
     assert!(woke.iter().any(|r| r.key == key), "it wakes on the day it was snoozed until: {:?}", keys(&woke));
-    assert_eq!(state_of(w.cf.conn(), &key).unwrap().map(|s| s.0), Some(None));
+    assert_eq!(state_of(w.cf.conn(), &key).unwrap().map(|s| s.snoozed_until), Some(None));
 }
 
 #[test]
