@@ -1,8 +1,9 @@
 //! The periodic reminder check: at startup and every few minutes, native notifications for
 //! reminders not yet notified, sent from Rust so the window needs no notification
-//! permission. It respects `settings.notifications`; when notifications are off, denied or
-//! unavailable (no notification server, as under Xvfb), the in-app list works the same and
-//! nothing is marked as notified, so nothing is lost once they work.
+//! permission. It respects `settings.notifications`: when they are off or denied nothing is
+//! sent or marked as notified, so nothing is lost once they are allowed. When the desktop has
+//! no notification server (as under Xvfb) sending fails quietly. Either way the reminders stay
+//! in the window's own list.
 
 use crate::state::AppState;
 use casefile_core::reminders::{self, Reminder};
