@@ -76,6 +76,11 @@ async fn a_briefing_from_the_keyboard_shows_the_overdue_promise_and_what_to_say(
     shot(&app, "briefing-lower").await;
     full_page_shot(&app, "briefing-full").await;
 
+    // The Briefing section asks which customer, with those needing attention first.
+    app.click("[data-nav=briefing]").await.unwrap();
+    app.wait_text("[data-attention] .list-item:first-child", "overdue").await.unwrap();
+    shot(&app, "briefing-picker").await;
+
     // From the customer's page, one key opens the same briefing.
     app.go("#/customers").await.unwrap();
     app.click("[data-list=customers] [data-customer='Kestrel Roofing Ltd']").await.unwrap();

@@ -11,10 +11,18 @@ import { register } from './shortcuts.js';
 import { typeahead } from './typeahead.js';
 import { formDialog } from './ui.js';
 
-/** Customers for a type-ahead, with where trouble is. */
+/** Customers needing attention first: overdue promises, then open complaints, then open promises. */
+export function byAttention(summaries) {
+  return summaries.slice().sort((x, y) => (y.overdue_promises - x.overdue_promises) || (y.open_complaints - x.open_complaints)
+    || (y.open_promises - x.open_promises) || x.account.name.localeCompare(y.account.name));
+}
+
+/** Customers for a type-ahead, with where trouble is. Before anything is typed, the ones
+ *  needing attention come first, so Enter alone opens the most pressing briefing. */
 export async function customerSuggestions(text) {
-  const page = await api.listAccounts({ search: text, limit: 8 });
-  return page.items.map((s) => ({
+  const page = await api.listAccounts({ search: text, limit: text ? 8 : 200 });
+  const items = text ? page.items : byAttention(page.items).slice(0, 8);
+  return items.map((s) => ({
     id: s.account.id,
     label: s.account.name,
     text: s.account.name,

@@ -12,7 +12,7 @@ import { ICONS } from '../icons.js';
 import { onLedgerChange } from '../promise-bits.js';
 import { register } from '../shortcuts.js';
 import { typeahead } from '../typeahead.js';
-import { customerSuggestions } from '../before-call.js';
+import { byAttention, customerSuggestions } from '../before-call.js';
 import { complaintsCard, compensationCard, conversationsCard, decisionsCard, figureMoney, promisesCard, spoken, talkingPointsCard } from '../briefing/cards.js';
 
 const onThisScreen = () => /^#\/briefing\/[^/]+$/.test(location.hash);
@@ -108,7 +108,7 @@ async function picker(container, ctx) {
     h('div', { class: 'card' }, h('div', { class: 'card-head' }, h('h2', {}, 'Customers needing attention'), h('span', { class: 'muted small' }, 'overdue promises and open complaints first')), list));
   ta.focus();
   const page = await api.listAccounts({ limit: 200 });
-  const rows = page.items.slice().sort((x, y) => (y.overdue_promises - x.overdue_promises) || (y.open_complaints - x.open_complaints) || (y.open_promises - x.open_promises));
+  const rows = byAttention(page.items);
   mount(list, rows.length ? rows.slice(0, 12).map((s) => h('a', { class: 'list-item', href: `#/briefing/${s.account.id}`, dataset: { briefingFor: s.account.name } },
     h('div', { class: 'avatar' }, initials(s.account.name)),
     h('div', { class: 'stack' }, h('div', { class: 'title' }, s.account.name),

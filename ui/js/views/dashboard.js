@@ -142,14 +142,14 @@ function moneyCard(d, currency) {
   return h('section', { class: 'card', dataset: { moneyChart: '' } },
     h('div', { class: 'card-head' }, h('h2', {}, 'What it cost'), h('span', { class: 'muted small' }, `in ${currency}`)),
     h('div', { class: 'card-body' },
-      groupedBars({
+      !y.lost.minor && !y.rem.minor ? h('div', { class: 'empty small-empty' }, h('p', {}, `No revenue lost and no remedies in ${currency} in ${d.year.label} yet.`)) : groupedBars({
         title: `Revenue lost and remedy cost, ${d.quarter.label} and ${d.year.label}`,
         groups: [{ label: d.quarter.label, values: [q.lost.minor, q.rem.minor] }, { label: d.year.label, values: [y.lost.minor, y.rem.minor] }],
         series,
         format: (v) => compact(v, currency),
         name: 'cost',
       }),
-      legend(series, 'cost'),
+      y.lost.minor || y.rem.minor ? legend(series, 'cost') : null,
       others.length ? h('div', { class: 'muted small' }, `Also in other currencies, not converted: ${d.year.lost.all.filter((t) => t.currency !== currency).map(fmt.money).concat(d.year.remedy_cost.filter((t) => t.currency !== currency).map(fmt.money)).join(', ')} this year.`) : null));
 }
 
