@@ -206,7 +206,7 @@ async fn no_payload_runs_and_each_is_shown_as_typed() {
         casefile_core::accounts::create(&mut cf, &a).unwrap().id
     };
     let app = App::launch(&file).await.unwrap();
-    app.wait_for("[data-list=customers]").await.unwrap();
+    app.customers().await.unwrap();
     let title = app.client.title().await.unwrap();
     let payloads = payloads();
     assert!(payloads.len() >= 30, "at least 30 payloads: {}", payloads.len());
