@@ -14,7 +14,7 @@ fn main() {
         ("date range", casefile_core::timeline::TimelineQuery { account_id: Some(account.clone()), from: Some("2026-03-01".into()), to: Some("2026-03-31".into()), limit: Some(50), ..Default::default() }),
     ] {
         let t = std::time::Instant::now();
-        let page = casefile_core::timeline::list(cf.conn(), &q).expect("list");
+        let page = casefile_core::timeline::list(cf.conn(), cf.today(), &q).expect("list");
         println!("{label}: {} of {} in {:.1} ms", page.items.len(), page.total, t.elapsed().as_secs_f64() * 1000.0);
     }
     let t = std::time::Instant::now();

@@ -74,6 +74,9 @@ pub(crate) fn cover(flow: &mut Flow, cover: &Cover, marking: &str) {
 
     // Title block, a third of the way down.
     flow.y = (geo.height * 0.27).max(rule_y + 40.0);
+    if !cover.stamp.trim().is_empty() {
+        stamp(flow, &cover.stamp, left, width);
+    }
     let title = TextLook::new(Weight::Bold, size::COVER_TITLE, style::INK);
     lines(flow, &cover.title, title, left, width, 1.2);
     if !cover.subtitle.trim().is_empty() {
@@ -177,6 +180,29 @@ pub(crate) fn cover(flow: &mut Flow, cover: &Cover, marking: &str) {
         );
     }
     flow.break_page();
+}
+
+/// A white-on-red label above the title (e.g. "DEMO"), so a file of fictitious
+/// data can never be mistaken for a real dossier, even in a greyscale copy.
+fn stamp(flow: &mut Flow, text: &str, left: f32, width: f32) {
+    let look = TextLook::new(Weight::Bold, 13.0, style::WHITE);
+    let face = flow.fonts.face(look.weight);
+    let (pad_x, pad_y) = (10.0, 5.0);
+    let text = face.truncate(&face.single_line(text), look.size, width - 2.0 * pad_x);
+    let line = Line {
+        width: face.width(&text, look.size),
+        text,
+    };
+    let h = look.leading() + 2.0 * pad_y;
+    let top = flow.y - h - 18.0;
+    flow.push(Placed::Rect {
+        x: left,
+        y: top,
+        w: line.width + 2.0 * pad_x,
+        h,
+        fill: style::ALERT,
+    });
+    flow.text(left + pad_x, top + pad_y, look.leading(), look, &line, Role::Cover);
 }
 
 /// Wraps and places text at the cursor on a page without running header

@@ -134,6 +134,9 @@ pub struct Cover {
     pub lines: Vec<(String, String)>,
     /// Longer confidentiality notice printed at the foot of the cover.
     pub confidentiality: String,
+    /// A short word stamped large above the title, e.g. "DEMO" for a file of
+    /// fictitious data; empty for none.
+    pub stamp: String,
 }
 
 /// A stat tile: small label, big value, optional note.
@@ -217,6 +220,9 @@ pub enum Emphasis {
 pub struct Cell {
     pub text: String,
     pub emphasis: Emphasis,
+    /// Secondary text under the main text, in the muted colour at the same
+    /// size (a note's details under its summary, a reason under a status).
+    pub detail: Option<String>,
 }
 
 impl Cell {
@@ -224,13 +230,22 @@ impl Cell {
         Cell {
             text: text.into(),
             emphasis: Emphasis::Normal,
+            detail: None,
         }
+    }
+
+    /// Adds secondary text under the main text; blank details are left out.
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
+        let detail = detail.into();
+        self.detail = (!detail.trim().is_empty()).then_some(detail);
+        self
     }
 
     pub fn bold(text: impl Into<String>) -> Self {
         Cell {
             text: text.into(),
             emphasis: Emphasis::Bold,
+            detail: None,
         }
     }
 
@@ -238,6 +253,7 @@ impl Cell {
         Cell {
             text: text.into(),
             emphasis: Emphasis::Muted,
+            detail: None,
         }
     }
 
@@ -245,6 +261,7 @@ impl Cell {
         Cell {
             text: text.into(),
             emphasis: Emphasis::Alert,
+            detail: None,
         }
     }
 
@@ -252,6 +269,7 @@ impl Cell {
         Cell {
             text: text.into(),
             emphasis: Emphasis::Small,
+            detail: None,
         }
     }
 }
@@ -292,4 +310,14 @@ pub struct BarChart {
     pub stacked: bool,
     /// Unit of the y axis, printed above it, e.g. "Complaints".
     pub y_label: String,
+    /// Colours per series, when they carry meaning (red for "broken"); series without
+    /// one take the house palette.
+    pub palette: Vec<super::style::Rgb>,
+}
+
+impl BarChart {
+    /// The colour of series `s`.
+    pub fn color(&self, s: usize) -> super::style::Rgb {
+        self.palette.get(s).copied().unwrap_or(super::style::SERIES[s % super::style::SERIES.len()])
+    }
 }
