@@ -20,7 +20,8 @@ use std::path::PathBuf;
         Set CASEFILE_PASSPHRASE to open an encrypted file from the command line.",
     after_help = "Examples:\n  casefile --file ~/work.casefile        open the window on a file\n  \
         casefile demo --file /tmp/demo.casefile  write the demo case file\n  \
-        casefile check --file ~/work.casefile  check a file without opening the window"
+        casefile check --file ~/work.casefile  check a file without opening the window\n  \
+        casefile packet --file ~/work.casefile --customer \"Kestrel Roofing Ltd\" --out packet.pdf"
 )]
 pub struct Cli {
     /// The case file to open in the window (created if it does not exist).
@@ -53,6 +54,30 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         file: PathBuf,
     },
+    /// Write the escalation packet as a PDF: figures, broken promises, chronology, complaints,
+    /// decisions, charts, exhibits and an integrity page. Without --customer, every customer.
+    Packet {
+        #[arg(long, value_name = "PATH")]
+        file: PathBuf,
+        /// A customer to include, by name (repeat for several).
+        #[arg(long = "customer", value_name = "NAME")]
+        customers: Vec<String>,
+        /// Only the promises this person made, and what is about them.
+        #[arg(long, value_name = "NAME")]
+        person: Option<String>,
+        /// First day of the period (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Last day of the period (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Paper size; defaults to the one in the case file's settings.
+        #[arg(long, value_parser = ["a4", "letter"])]
+        paper: Option<String>,
+        /// Where to write the PDF.
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
 }
 
 /// Run a subcommand, writing to the given streams; returns the process exit code.
@@ -60,6 +85,18 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let result = match command {
         Command::Demo { file, entries, seed, as_of } => demo(&file, entries, seed, as_of.as_deref(), out),
         Command::Check { file } => check(&file, out),
+        Command::Packet { file, customers, person, from, to, paper, out: dest } => packet::run(
+            packet::PacketArgs {
+                file: &file,
+                customers: &customers,
+                person: person.as_deref(),
+                from: from.as_deref(),
+                to: to.as_deref(),
+                paper: paper.as_deref(),
+                out: &dest,
+            },
+            out,
+        ),
     };
     match result {
         Ok(code) => code,
@@ -107,6 +144,8 @@ fn check(path: &std::path::Path, out: &mut dyn Write) -> Result<i32, Error> {
         Ok(1)
     }
 }
+
+pub mod packet;
 
 #[cfg(test)]
 mod tests;

@@ -63,7 +63,7 @@ pub(crate) fn document(ctx: &Context, records_sha256: &str) -> Document {
     let title = format!("Escalation packet: {subject}");
     let mut doc = Document::new(
         if demo { format!("DEMO · {title}") } else { title.clone() },
-        if demo { format!("DEMO, fictitious data · {}", spec.confidentiality) } else { spec.confidentiality.clone() },
+        spec.confidentiality.clone(),
     );
     doc.paper = spec.paper;
     doc.author = spec.prepared_by.clone();
