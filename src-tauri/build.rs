@@ -80,6 +80,10 @@ const COMMANDS: &[&str] = &[
     "add_files",
     "pick_files",
     "save_attachment_copy",
+    // the escalation packet
+    "packet_preview",
+    "save_packet",
+    "open_packet",
 ];
 
 fn main() {

@@ -85,6 +85,9 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::files::add_files,
             commands::files::pick_files,
             commands::files::save_attachment_copy,
+            commands::packet::packet_preview,
+            commands::packet::save_packet,
+            commands::packet::open_packet,
         ])
 }
 

@@ -9,3 +9,4 @@ pub mod promises;
 pub mod complaints;
 pub mod evidence;
 pub mod files;
+pub mod packet;

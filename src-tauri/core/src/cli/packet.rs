@@ -78,7 +78,7 @@ pub fn run(args: PacketArgs<'_>, out: &mut dyn Write) -> Result<i32> {
     let source = std::fs::canonicalize(args.file).unwrap_or_else(|_| args.file.to_path_buf());
     let spec = packet::check(conn, &input, cf.now(), cf.today(), &source.display().to_string())?;
     let made = packet::build(conn, &spec, &mut |_| {})?;
-    write_atomically(dest, &made.pdf)?;
+    packet::save(dest, &made.pdf)?;
     let f = &made.figures.promises;
     let _ = writeln!(out, "Wrote {}: {} pages, {}.", dest.display(), made.pages, crate::attachments::describe_size(made.pdf.len() as u64));
     let _ = writeln!(
@@ -88,17 +88,6 @@ pub fn run(args: PacketArgs<'_>, out: &mut dyn Write) -> Result<i32> {
     );
     let _ = writeln!(out, "Records digest (SHA-256): {}", made.records_sha256);
     Ok(0)
-}
-
-/// Through a temporary file beside the destination, so a failure never leaves half a PDF.
-pub(crate) fn write_atomically(dest: &Path, bytes: &[u8]) -> Result<()> {
-    let shown = dest.display().to_string();
-    let tmp = dest.with_extension("pdf.part");
-    std::fs::write(&tmp, bytes).map_err(|e| Error::io(format!("Cannot write {shown}"), e))?;
-    std::fs::rename(&tmp, dest).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::io(format!("Cannot write {shown}"), e)
-    })
 }
 
 #[cfg(test)]

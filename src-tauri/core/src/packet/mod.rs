@@ -131,6 +131,36 @@ pub fn build(conn: &Connection, spec: &PacketSpec, progress: &mut dyn FnMut(Prog
     Ok(Packet { pdf, pages, figures, records_sha256 })
 }
 
+/// The name the save dialog proposes: "Escalation packet — Kestrel Roofing Ltd — 2026-11-20.pdf",
+/// with the characters file systems refuse replaced.
+pub fn suggested_file_name(spec: &PacketSpec) -> String {
+    let subject = match (&spec.promiser, spec.accounts.as_slice()) {
+        (Some(p), _) => format!("promises by {}", p.name),
+        (None, []) => "all customers".to_string(),
+        (None, [one]) => one.name.clone(),
+        (None, [first, rest @ ..]) => format!("{} and {} more", first.name, rest.len()),
+    };
+    let demo = if spec.settings.is_demo { "DEMO " } else { "" };
+    let name = format!("{demo}Escalation packet — {} — {}", crate::text::clip(&subject, 60), crate::when::date(spec.today));
+    let safe: String = name.chars().map(|c| if "/\\:*?\"<>|".contains(c) || c.is_control() { '-' } else { c }).collect();
+    format!("{safe}.pdf")
+}
+
+/// Write a made PDF to `dest` through a temporary file beside it, so a failure (a full disk,
+/// a folder without permission) never leaves half a packet where the user looks for it.
+pub fn save(dest: &std::path::Path, pdf: &[u8]) -> Result<()> {
+    let shown = dest.display().to_string();
+    if dest.is_dir() {
+        return Err(Error::validation("path", format!("{shown} is a folder; choose a file name.")));
+    }
+    let tmp = dest.with_extension("pdf.part");
+    std::fs::write(&tmp, pdf).map_err(|e| Error::io(format!("Cannot write {shown}"), e))?;
+    std::fs::rename(&tmp, dest).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::io(format!("Cannot write {shown}"), e)
+    })
+}
+
 /// A heading followed by a muted line saying the section has nothing, so an empty section
 /// still reads as a deliberate statement rather than a missing page.
 pub(crate) fn empty_section(blocks: &mut Vec<Block>, title: &str, sentence: &str) {
