@@ -107,3 +107,8 @@ export const listAttachments = (target) => call('list_attachments', { target });
 export const addFiles = (target, paths) => call('add_files', { target, paths });
 export const pickFiles = (target, emails = false) => call('pick_files', { target, emails });
 export const saveAttachmentCopy = (id, path = null) => call('save_attachment_copy', { id, path });
+
+// the escalation packet
+export const packetPreview = (input) => call('packet_preview', { input });
+export const savePacket = (input) => call('save_packet', { input });
+export const openPacket = (path) => call('open_packet', { path });

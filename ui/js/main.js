@@ -28,6 +28,7 @@ route('/root-causes', () => import('./views/root-causes.js'));
 route('/root-causes/:id', () => import('./views/root-causes.js'));
 route('/decisions', () => import('./views/decisions.js'));
 route('/decisions/:id', () => import('./views/decisions.js'));
+route('/packet', () => import('./views/packet.js'));
 
 export const HOME = '/customers';
 
