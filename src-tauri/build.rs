@@ -84,6 +84,14 @@ const COMMANDS: &[&str] = &[
     "packet_preview",
     "save_packet",
     "open_packet",
+    // before the call: briefing, dashboard, search, reminders
+    "get_briefing",
+    "get_dashboard",
+    "search_case_file",
+    "list_reminders",
+    "snooze_reminder",
+    "dismiss_reminder",
+    "check_reminders",
 ];
 
 fn main() {

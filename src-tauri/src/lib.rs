@@ -2,6 +2,7 @@
 //! Everything a user can do lives in `casefile_core`; this crate only adapts it.
 
 pub mod commands;
+pub mod reminders;
 pub mod state;
 
 use state::AppState;
@@ -88,6 +89,13 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::packet::packet_preview,
             commands::packet::save_packet,
             commands::packet::open_packet,
+            commands::briefing::get_briefing,
+            commands::briefing::get_dashboard,
+            commands::briefing::search_case_file,
+            commands::briefing::list_reminders,
+            commands::briefing::snooze_reminder,
+            commands::briefing::dismiss_reminder,
+            commands::briefing::check_reminders,
         ])
 }
 
@@ -111,6 +119,7 @@ pub fn run(file: Option<PathBuf>) {
             let failure = wanted.as_ref().and_then(|p| state.open(p, file.is_some()).err());
             app.manage(state);
             refresh_title(app.handle(), &app.state::<AppState>());
+            reminders::start(app.handle().clone());
             if let Some(e) = failure {
                 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
                 app.dialog()

@@ -18,9 +18,10 @@ use std::sync::Arc;
 pub const APPLICATION_ID: i32 = 0x4361_7365;
 
 /// The numbered migrations, oldest first. `user_version` holds how many have run.
-const MIGRATIONS: &[&str] = &[
+pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_retractions.sql"),
+    include_str!("../migrations/0005_search.sql"),
 ];
 
 /// The schema version this build writes.

@@ -206,5 +206,24 @@ pub fn recent_for_account(conn: &Connection, account_id: &str, limit: u32) -> Re
         .collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+/// The kinds of entry that are a conversation with the customer, for "the last contact".
+/// Follow-ups are left out: most chase a colleague, not the customer.
+pub const INTERACTION_KINDS: &[EventKind] = &[EventKind::Call, EventKind::Meeting, EventKind::Email, EventKind::HostileIncident];
+
+/// The newest conversations with one customer (calls, meetings, e-mails and hostile
+/// incidents), newest first, leaving out entries retracted or replaced by a revision. Walks
+/// the customer's index backwards, so it stays quick however long the timeline grows.
+pub fn recent_interactions(conn: &Connection, account_id: &str, limit: u32) -> Result<Vec<Event>> {
+    let kinds = serde_json::to_string(&INTERACTION_KINDS.iter().map(|k| k.as_str()).collect::<Vec<_>>()).unwrap_or_default();
+    Ok(conn
+        .prepare_cached(&format!(
+            "{SELECT} WHERE account_id = ?1 AND kind IN (SELECT value FROM json_each(?2)) AND retracted_at IS NULL
+               AND NOT EXISTS (SELECT 1 FROM events n WHERE n.supersedes_id = events.id)
+             ORDER BY occurred_at DESC, id DESC LIMIT ?3"
+        ))?
+        .query_map(params![account_id, kinds, limit], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
 #[cfg(test)]
 mod tests;

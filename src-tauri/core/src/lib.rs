@@ -31,6 +31,11 @@ pub mod remedies;
 pub mod root_causes;
 pub mod timeline;
 pub mod intake;
+pub mod briefing;
+pub mod talking_points;
+pub mod dashboard;
+pub mod search;
+pub mod reminders;
 
 #[cfg(test)]
 pub(crate) mod testing;

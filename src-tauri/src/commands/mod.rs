@@ -10,3 +10,4 @@ pub mod complaints;
 pub mod evidence;
 pub mod files;
 pub mod packet;
+pub mod briefing;
