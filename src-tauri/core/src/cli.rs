@@ -88,6 +88,9 @@ pub enum Command {
         /// The customer's name, or a unique part of it.
         #[arg(long, value_name = "NAME")]
         customer: String,
+        /// Write the briefing as a one-page PDF here instead of printing it.
+        #[arg(long, value_name = "FILE.pdf")]
+        pdf: Option<PathBuf>,
     },
 }
 
@@ -108,7 +111,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             },
             out,
         ),
-        Command::Brief { file, customer } => brief(&file, &customer, out, err),
+        Command::Brief { file, customer, pdf } => brief(&file, &customer, pdf.as_deref(), out, err),
     };
     match result {
         Ok(code) => code,
@@ -159,7 +162,10 @@ fn check(path: &std::path::Path, out: &mut dyn Write) -> Result<i32, Error> {
 
 pub mod packet;
 
-fn brief(path: &std::path::Path, name: &str, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Error> {
+fn brief(path: &std::path::Path, name: &str, pdf: Option<&std::path::Path>, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Error> {
+    if let Some(dest) = pdf {
+        packet::check_out(dest)?;
+    }
     let cf = open(path)?;
     let account = match one_customer(&cf, name)? {
         Ok(account) => account,
@@ -169,6 +175,13 @@ fn brief(path: &std::path::Path, name: &str, out: &mut dyn Write, err: &mut dyn 
         }
     };
     let briefing = crate::briefing::for_account(cf.conn(), cf.today(), &account.id)?;
+    if let Some(dest) = pdf {
+        let made = crate::packet::one_pager::briefing_pdf(&briefing, &crate::settings::get(cf.conn())?, cf.now())?;
+        crate::packet::save(dest, &made.pdf)?;
+        let cut = if made.cut { " (some lists cut to fit, marked “…and N more”)" } else { "" };
+        let _ = writeln!(out, "Wrote {}: the briefing for {} on {} page{cut}.", dest.display(), account.name, made.pages);
+        return Ok(0);
+    }
     let _ = write!(out, "{}", crate::briefing::text::render(&briefing));
     Ok(0)
 }

@@ -73,3 +73,23 @@ fn the_cover_stamp_is_printed_on_the_cover() {
     let title = laid.pages[0].with_role(Role::Cover).find(|r| r.text.contains("Escalation")).expect("the title");
     assert!(stamp.bottom() < title.y, "the stamp sits above the title");
 }
+
+#[test]
+fn a_third_level_heading_is_compact_and_left_out_of_the_contents() {
+    let mut d = doc(vec![Block::Contents { include_level2: true }, Block::heading(2, "Two"), Block::heading(3, "Three"), Block::paragraph("Body")]);
+    d.section_per_page = false;
+    let laid = layout(&d).unwrap();
+    let three = laid.texts().find(|(_, r)| r.role == Role::Heading(3)).map(|(_, r)| r.clone()).expect("the level-3 label");
+    let two = laid.texts().find(|(_, r)| r.role == Role::Heading(2)).map(|(_, r)| r.clone()).expect("the level-2 heading");
+    assert!(three.size < two.size);
+    let contents: Vec<String> = laid.texts().filter(|(_, r)| r.role == Role::Contents).map(|(_, r)| r.text.clone()).collect();
+    assert!(contents.contains(&"Two".to_string()) && !contents.contains(&"Three".to_string()), "{contents:?}");
+}
+
+#[test]
+fn a_table_without_column_titles_has_no_header_row() {
+    let t = Table { columns: vec![Column::left("", 0.5), Column::left("", 0.5)], rows: vec![vec![Cell::new("a"), Cell::new("b")]] };
+    let laid = layout(&doc(vec![Block::Table(t)])).unwrap();
+    assert_eq!(laid.texts().filter(|(_, r)| r.role == Role::TableHeader).count(), 0);
+    assert_eq!(laid.texts().filter(|(_, r)| r.role == Role::TableCell).count(), 2);
+}

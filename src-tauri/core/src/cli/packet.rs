@@ -48,6 +48,18 @@ fn one<T>(what: &str, many: &str, name: &str, mut found: Vec<T>, label: impl Fn(
     }
 }
 
+/// A PDF destination given on the command line: a file name in a folder that exists.
+pub fn check_out(dest: &Path) -> Result<()> {
+    if dest.is_dir() {
+        return Err(Error::validation("out", format!("{} is a folder; give a file name such as packet.pdf.", dest.display())));
+    }
+    let parent = dest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if !parent.is_dir() {
+        return Err(Error::validation("out", format!("The folder {} does not exist.", parent.display())));
+    }
+    Ok(())
+}
+
 pub fn run(args: PacketArgs<'_>, out: &mut dyn Write) -> Result<i32> {
     let cf = super::open(args.file)?;
     let conn = cf.conn();
@@ -60,13 +72,7 @@ pub fn run(args: PacketArgs<'_>, out: &mut dyn Write) -> Result<i32> {
         None => None,
     };
     let dest = args.out;
-    if dest.is_dir() {
-        return Err(Error::validation("out", format!("{} is a folder; give a file name such as packet.pdf.", dest.display())));
-    }
-    let parent = dest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    if !parent.is_dir() {
-        return Err(Error::validation("out", format!("The folder {} does not exist.", parent.display())));
-    }
+    check_out(dest)?;
     let input = PacketInput {
         account_ids,
         person_id,

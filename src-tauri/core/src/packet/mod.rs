@@ -18,6 +18,7 @@ pub mod dates;
 pub mod figures;
 pub mod integrity;
 pub mod layout;
+pub mod one_pager;
 pub mod scope;
 pub mod spec;
 

@@ -45,3 +45,25 @@ fn packet_writes_a_pdf_and_refuses_names_that_match_nothing_or_several() {
     assert_eq!(code, 1, "a file that cannot be opened is a problem with the file, not with the arguments");
     assert!(Cli::try_parse_from(["casefile", "packet", "--file", db, "--paper", "a3", "--out", out]).is_err(), "clap refuses other paper sizes");
 }
+
+#[test]
+fn brief_writes_a_one_page_pdf_with_pdf_and_keeps_its_exit_codes() {
+    let dir = tempdir::Dir::new("cli-brief-pdf");
+    let db = dir.path().join("demo.casefile");
+    crate::demo::write(&db, &crate::demo::DemoOptions { as_of: Some(day(2026, 11, 20)), ..Default::default() }).unwrap();
+    let db = db.to_str().unwrap();
+    let pdf = dir.path().join("kestrel.pdf");
+    let (code, text, err) = run_args(&["casefile", "brief", "--file", db, "--customer", "Kestrel", "--pdf", pdf.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(text.contains("the briefing for Kestrel Roofing Ltd on 1 page"), "{text}");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    let (code, _, err) = run_args(&["casefile", "brief", "--file", db, "--customer", "Nobody", "--pdf", pdf.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    let missing = dir.path().join("no-folder").join("b.pdf");
+    let (code, _, err) = run_args(&["casefile", "brief", "--file", db, "--customer", "Kestrel", "--pdf", missing.to_str().unwrap()]);
+    assert_eq!((code, err.contains("does not exist")), (2, true), "{err}");
+    // Without --pdf the briefing is printed as text, as before.
+    let (code, text, _) = run_args(&["casefile", "brief", "--file", db, "--customer", "Kestrel"]);
+    assert_eq!(code, 0);
+    assert!(text.starts_with("BRIEFING: Kestrel Roofing Ltd"), "{text}");
+}

@@ -23,9 +23,9 @@ pub(crate) fn collect_headings(doc: &Document) -> Result<Vec<TocItem>, LayoutErr
     let mut out = Vec::new();
     for block in &doc.blocks {
         if let Block::Heading { level, text } = block {
-            if !matches!(level, 1 | 2) {
+            if !matches!(level, 1..=3) {
                 return Err(LayoutError::Invalid(format!(
-                    "heading level must be 1 or 2, got {level} for {text:?}"
+                    "heading level must be 1, 2 or 3, got {level} for {text:?}"
                 )));
             }
             out.push(TocItem {
@@ -260,7 +260,7 @@ pub(crate) fn contents(flow: &mut Flow, items: &[TocItem], include_level2: bool)
     let leader_gap = fonts.regular.width("00", 10.0) + 8.0;
     let mut index = 0;
     for (i, item) in items.iter().enumerate() {
-        if item.level == 2 && !include_level2 {
+        if item.level == 3 || (item.level == 2 && !include_level2) {
             continue;
         }
         let (look, indent, before) = if item.level == 1 {

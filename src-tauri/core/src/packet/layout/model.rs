@@ -72,7 +72,8 @@ pub enum Block {
     Contents {
         include_level2: bool,
     },
-    /// `level` is 1 or 2; anything else is rejected.
+    /// `level` is 1, 2 or 3 (a compact label that the contents leave out); anything else
+    /// is rejected.
     Heading {
         level: u8,
         text: String,
@@ -287,7 +288,8 @@ impl From<String> for Cell {
 }
 
 /// A table whose header row repeats on every page it continues on. Rows may
-/// have fewer cells than columns (the rest are blank) but not more.
+/// have fewer cells than columns (the rest are blank) but not more. When every
+/// column title is blank, no header row is drawn.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Table {
     pub columns: Vec<Column>,

@@ -206,7 +206,8 @@ fn prepare(
             .max(1);
         Row { cells, lines }
     };
-    let header = (kind == Kind::Grid).then(|| {
+    let titled = columns.iter().any(|c| !c.title.trim().is_empty());
+    let header = (kind == Kind::Grid && titled).then(|| {
         build(
             columns
                 .iter()
