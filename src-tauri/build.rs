@@ -84,6 +84,7 @@ const COMMANDS: &[&str] = &[
     "packet_preview",
     "save_packet",
     "open_packet",
+    "save_briefing_pdf",
     // before the call: briefing, dashboard, search, reminders
     "get_briefing",
     "get_dashboard",

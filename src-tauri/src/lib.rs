@@ -89,6 +89,7 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::packet::packet_preview,
             commands::packet::save_packet,
             commands::packet::open_packet,
+            commands::packet::save_briefing_pdf,
             commands::briefing::get_briefing,
             commands::briefing::get_dashboard,
             commands::briefing::search_case_file,

@@ -96,6 +96,8 @@ fn bad_input_comes_back_typed_before_any_dialog_opens() {
     assert_eq!(err["field"], "sections");
     let err = invoke(&f.window, "save_packet", json!({ "input": { "person_id": "nobody" } })).unwrap_err();
     assert_eq!(err["field"], "person_id");
+    let err = invoke(&f.window, "save_briefing_pdf", json!({ "accountId": "nobody" })).unwrap_err();
+    assert_eq!(err["kind"], "not_found");
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The escalation packet from the builder screen, as a person makes one: choose a customer,
 //! watch the figures change, fill in who it is for, "Save PDF…" through the real native GTK
-//! dialog, and find the PDF where it was saved, holding that customer.
+//! dialog, and find the PDF where it was saved, holding that customer; then the same
+//! customer's one-page briefing.
 //!
 //! WebDriver cannot reach the native save dialog, so it is driven with the keyboard through
 //! `xdotool` on the app's own X display (`scripts/setup.sh --test` installs it). The display
@@ -143,5 +144,15 @@ async fn a_packet_for_one_customer_is_saved_from_the_builder_through_the_native_
     assert!(text.contains("Margaret Okafor, Managing Director"));
     assert!(text.contains("DEMO — FICTITIOUS DATA"));
     assert!(!text.contains("Nordlicht Logistik GmbH"), "other customers stay out");
+
+    // The same customer's one-page briefing, through its own native dialog.
+    let brief = dir.join("Kestrel briefing.pdf");
+    app.click("[data-action=save-briefing]").await.unwrap();
+    save_in_native_dialog(&display, "Save the one-page briefing", &brief).await;
+    app.wait_for(&format!("[data-packet-saved='{}']", brief.display())).await.unwrap();
+    let out = Command::new("pdfinfo").arg(&brief).output().expect("pdfinfo");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Pages:           1"), "the briefing is one page");
+    assert!(pdf_text(&brief).contains("Briefing: Kestrel Roofing Ltd"));
+    shot(&app, "packet-5-briefing-saved").await;
     app.quit().await;
 }

@@ -112,3 +112,4 @@ export const saveAttachmentCopy = (id, path = null) => call('save_attachment_cop
 export const packetPreview = (input) => call('packet_preview', { input });
 export const savePacket = (input) => call('save_packet', { input });
 export const openPacket = (path) => call('open_packet', { path });
+export const saveBriefingPdf = (accountId) => call('save_briefing_pdf', { accountId });

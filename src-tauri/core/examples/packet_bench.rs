@@ -34,12 +34,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let spec = packet::check(cf.conn(), &input, cf.now(), cf.today(), &path.display().to_string())?;
         let mut times = Vec::new();
         let mut made = None;
+        let mut stages: Vec<(String, f64)> = Vec::new();
         for _ in 0..5 {
             let t = Instant::now();
-            let p = packet::build(cf.conn(), &spec, &mut |_| {})?;
+            stages.clear();
+            let p = packet::build(cf.conn(), &spec, &mut |s| stages.push((s.stage, t.elapsed().as_secs_f64() * 1000.0)))?;
             times.push(t.elapsed().as_secs_f64() * 1000.0);
             made = Some(p);
         }
+        let marks: Vec<String> = stages.iter().map(|(s, ms)| format!("{ms:.0} ms {s}")).collect();
+        println!("  stages of the last run (time when each began): {}", marks.join(" · "));
         times.sort_by(|a, b| a.total_cmp(b));
         let p = made.ok_or("no packet")?;
         let file = format!("{out}/packet-{}-{entries}.pdf", label.split_whitespace().next().unwrap_or("x").to_lowercase());

@@ -189,7 +189,9 @@ fn progress_is_reported_in_order_and_bad_input_names_its_field() {
     let mut seen = Vec::new();
     packet::build(cf.conn(), &spec(&cf, &PacketInput::default()), &mut |p| seen.push((p.done, p.total, p.stage))).unwrap();
     assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0), "{seen:?}");
-    assert_eq!(seen.last().map(|s| (s.0, s.1)), Some((7, 7)));
+    assert_eq!(seen.last().map(|s| (s.0, s.1)), Some((packet::STEPS, packet::STEPS)));
+    assert!(seen.iter().all(|s| s.1 == packet::STEPS), "one scale for the whole bar: {seen:?}");
+    assert!(seen.len() >= packet::STEPS as usize, "{seen:?}");
     let bad = |input: PacketInput| packet::check(cf.conn(), &input, cf.now(), cf.today(), "x").unwrap_err();
     assert_eq!(bad(PacketInput { from: "31/12/2026".into(), ..Default::default() }).field(), Some("from"));
     assert_eq!(bad(PacketInput { account_ids: vec!["nope".into()], ..Default::default() }).field(), Some("account_ids"));

@@ -16,7 +16,7 @@ use tauri_plugin_opener::OpenerExt;
 /// The event the window listens to while a packet is made.
 pub const PROGRESS_EVENT: &str = "packet-progress";
 
-/// The packets saved in this session: the only paths "Open" accepts.
+/// The packets (and one-page briefings) saved in this session: the only paths "Open" accepts.
 #[derive(Default)]
 pub struct SavedPackets(Mutex<Vec<PathBuf>>);
 
@@ -95,6 +95,47 @@ pub fn save_packet<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, in
         size: casefile_core::attachments::describe_size(made.pdf.len() as u64),
         pages: made.pages,
         records_sha256: made.records_sha256,
+    }))
+}
+
+/// The one-page briefing of one customer as a PDF: ask where with the native dialog, make it
+/// from the same briefing the screen shows, and write it. A cancelled dialog saves nothing.
+#[tauri::command(async)]
+pub fn save_briefing_pdf<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, account_id: String) -> Result<Option<SavedPacket>> {
+    let suggested = state.with_file(|cf| {
+        let name = casefile_core::accounts::get(cf.conn(), &account_id)?.name;
+        Ok(packet::briefing_file_name(&name, cf.today(), casefile_core::settings::get(cf.conn())?.is_demo))
+    })?;
+    let dir = app.path().document_dir().or_else(|_| app.path().download_dir()).unwrap_or_else(|_| state.data_dir.clone());
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("Save the one-page briefing")
+        .set_directory(dir)
+        .set_file_name(suggested)
+        .add_filter("PDF documents", &["pdf"])
+        .blocking_save_file();
+    let Some(mut dest) = picked.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    if dest.extension().is_none_or(|e| !e.eq_ignore_ascii_case("pdf")) {
+        dest.set_extension("pdf");
+    }
+    let made = state.with_file(|cf| {
+        let briefing = casefile_core::briefing::for_account(cf.conn(), cf.today(), &account_id)?;
+        let settings = casefile_core::settings::get(cf.conn())?;
+        packet::one_pager::briefing_pdf(&briefing, &settings, cf.now())
+    })?;
+    packet::save(&dest, &made.pdf)?;
+    let dest = std::fs::canonicalize(&dest).unwrap_or(dest);
+    saved(&app).remember(dest.clone());
+    Ok(Some(SavedPacket {
+        name: dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        path: dest.display().to_string(),
+        bytes: made.pdf.len() as u64,
+        size: casefile_core::attachments::describe_size(made.pdf.len() as u64),
+        pages: made.pages,
+        records_sha256: String::new(),
     }))
 }
 

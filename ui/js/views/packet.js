@@ -100,6 +100,7 @@ export async function render(container, _params, ctx) {
     drawChosen();
   }
   function drawChosen() {
+    briefBtn.disabled = chosen.size !== 1;
     chosenLine.textContent = chosen.size
       ? `${fmt.plural(chosen.size, 'customer')} chosen: ${[...chosen.values()].join(', ')}`
       : `None chosen: the packet covers every customer (${accountsPage.total}).`;
@@ -148,6 +149,9 @@ export async function render(container, _params, ctx) {
   const progress = h('div', { class: 'packet-progress', hidden: true, dataset: { packetProgress: '' } }, h('div', { class: 'packet-progress-track' }, progressBar), progressText);
   const result = h('div', { class: 'packet-result', hidden: true, dataset: { packetResult: '' } });
   const saveBtn = h('button', { class: 'btn primary', type: 'button', dataset: { action: 'save-packet' }, onclick: () => save() }, icon(ICONS.packet), 'Save PDF…');
+  const briefBtn = h('button', { class: 'btn', type: 'button', disabled: true, dataset: { action: 'save-briefing' },
+    title: 'Choose exactly one customer for its one-page briefing',
+    onclick: () => save(() => api.saveBriefingPdf([...chosen.keys()][0])) }, 'One-page briefing…');
 
   function input() {
     const v = {};
@@ -185,14 +189,14 @@ export async function render(container, _params, ctx) {
     }
   }, 200);
 
-  async function save() {
+  async function save(make = () => api.savePacket(input())) {
     if (saving) return;
     clearErrors(form);
     saving = true;
     saveBtn.disabled = true;
     result.hidden = true;
     try {
-      const saved = await api.savePacket(input());
+      const saved = await make();
       if (!saved) return;
       mount(result,
         h('div', { class: 'row' }, icon(ICONS.packet),
@@ -203,7 +207,7 @@ export async function render(container, _params, ctx) {
           h('button', { class: 'btn', type: 'button', dataset: { action: 'open-packet' },
             onclick: () => api.openPacket(saved.path).catch((err) => showError(err)) }, 'Open')));
       result.hidden = false;
-      toast('Packet saved.');
+      toast(saved.records_sha256 ? 'Packet saved.' : 'Briefing saved.');
     } catch (err) {
       showError(err, form);
     } finally {
@@ -227,7 +231,9 @@ export async function render(container, _params, ctx) {
       h('div', { class: 'card packet-side' },
         h('div', { class: 'card-head' }, h('h2', {}, 'Preview of the figures')),
         h('div', { class: 'card-body stack' }, previewBody,
-          h('div', { class: 'row' }, h('span', { class: 'hint' }, h('span', { class: 'kbd' }, 'Ctrl'), '+', h('span', { class: 'kbd' }, 's')), h('span', { class: 'spacer' }), saveBtn),
+          h('div', { class: 'row wrap packet-actions' }, briefBtn, h('span', { class: 'spacer' }), saveBtn),
+          h('div', { class: 'hint' }, h('span', { class: 'kbd' }, 'Ctrl'), '+', h('span', { class: 'kbd' }, 's'),
+            ' saves the packet. With one customer chosen, “One-page briefing…” saves what to know before a call, on a single page.'),
           progress, result))));
   drawCustomers();
   refresh();

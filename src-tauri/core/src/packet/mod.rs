@@ -39,6 +39,9 @@ use layout::{Block, Document};
 use rusqlite::Connection;
 use serde::Serialize;
 
+/// How many steps [`build`] reports through its progress callback.
+pub const STEPS: u32 = 7;
+
 /// Where a long piece of work has got to, for a progress bar.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Progress {
@@ -97,7 +100,7 @@ pub fn preview(conn: &Connection, spec: &PacketSpec) -> Result<Preview> {
 pub fn document(conn: &Connection, spec: &PacketSpec, progress: &mut dyn FnMut(Progress)) -> Result<(Document, Figures, String)> {
     let gathered = scope::gather(conn, spec, progress)?;
     let figures = figures::compute(&gathered);
-    progress(Progress::new("Checking the hash chain", 4, 7));
+    progress(Progress::new("Hashing the records and checking the hash chain", 4, STEPS));
     let integrity = integrity::Integrity::of(conn, &gathered)?;
     let ctx = Context { spec, gathered: &gathered, figures: &figures, dates: DateStyle::from_setting(&spec.settings.date_format) };
     let mut doc = cover::document(&ctx, &integrity.records_sha256);
@@ -123,12 +126,12 @@ pub fn document(conn: &Connection, spec: &PacketSpec, progress: &mut dyn FnMut(P
 /// Make the packet's PDF. `progress` hears about each stage.
 pub fn build(conn: &Connection, spec: &PacketSpec, progress: &mut dyn FnMut(Progress)) -> Result<Packet> {
     let (doc, figures, records_sha256) = document(conn, spec, progress)?;
-    progress(Progress::new("Laying out the pages", 5, 7));
+    progress(Progress::new("Laying out the pages", 5, STEPS));
     let laid = layout::layout(&doc).map_err(|e| Error::Pdf(e.to_string()))?;
     let pages = laid.pages.len();
-    progress(Progress::new("Writing the PDF", 6, 7));
+    progress(Progress::new("Writing the PDF", 6, STEPS));
     let pdf = layout::render_laid(&doc, &laid).map_err(|e| Error::Pdf(e.to_string()))?;
-    progress(Progress::new("Done", 7, 7));
+    progress(Progress::new("Done", STEPS, STEPS));
     Ok(Packet { pdf, pages, figures, records_sha256 })
 }
 
@@ -142,8 +145,18 @@ pub fn suggested_file_name(spec: &PacketSpec) -> String {
         (None, [first, rest @ ..]) => format!("{} and {} more", first.name, rest.len()),
     };
     let demo = if spec.settings.is_demo { "DEMO " } else { "" };
-    let name = format!("{demo}Escalation packet — {} — {}", crate::text::clip(&subject, 60), crate::when::date(spec.today));
-    let safe: String = name.chars().map(|c| if "/\\:*?\"<>|".contains(c) || c.is_control() { '-' } else { c }).collect();
+    safe_file_name(&format!("{demo}Escalation packet — {} — {}", crate::text::clip(&subject, 60), crate::when::date(spec.today)))
+}
+
+/// The name the save dialog proposes for a one-page briefing.
+pub fn briefing_file_name(account: &str, today: chrono::NaiveDate, demo: bool) -> String {
+    let demo = if demo { "DEMO " } else { "" };
+    safe_file_name(&format!("{demo}Briefing — {} — {}", crate::text::clip(account, 60), crate::when::date(today)))
+}
+
+/// `stem.pdf`, with the characters file systems refuse replaced by a dash.
+fn safe_file_name(stem: &str) -> String {
+    let safe: String = stem.chars().map(|c| if "/\\:*?\"<>|".contains(c) || c.is_control() { '-' } else { c }).collect();
     format!("{safe}.pdf")
 }
 

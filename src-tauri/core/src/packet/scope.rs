@@ -77,7 +77,7 @@ impl Gathered {
 /// Read the scope. `progress` hears about each step; the counts are records read so far.
 pub fn gather(conn: &Connection, spec: &PacketSpec, progress: &mut dyn FnMut(Progress)) -> Result<Gathered> {
     let scope = Scope { account_ids: spec.account_ids(), person_id: spec.promiser.as_ref().map(|p| p.id.clone()), from: spec.from, to: spec.to };
-    progress(Progress::new("Reading promises, complaints and decisions", 0, 4));
+    progress(Progress::new("Reading promises, complaints and decisions", 0, super::STEPS));
     let accounts = if spec.accounts.is_empty() { all_accounts(conn, spec.today)? } else { spec.accounts.clone() };
     let records = in_scope(conn, spec.today, &scope, Part::Records, u64::MAX >> 1)?;
     let mut g = Gathered { accounts, ..Default::default() };
@@ -90,11 +90,11 @@ pub fn gather(conn: &Connection, spec: &PacketSpec, progress: &mut dyn FnMut(Pro
             Entry::Event(_) => {}
         }
     }
-    progress(Progress::new("Reading the timeline", 1, 4));
+    progress(Progress::new("Reading the timeline", 1, super::STEPS));
     let events = in_scope(conn, spec.today, &scope, Part::Events, MAX_CHRONOLOGY)?;
     g.events = events.items;
     g.events_total = events.total;
-    progress(Progress::new("Reading lost revenue and files", 2, 4));
+    progress(Progress::new("Reading lost revenue", 2, super::STEPS));
     for p in &g.promises {
         g.lost.extend(lost_revenue::list_for_promise(conn, &p.promise.id)?.into_iter().filter(|l| l.retracted_at.is_none()));
     }
@@ -104,8 +104,8 @@ pub fn gather(conn: &Connection, spec: &PacketSpec, progress: &mut dyn FnMut(Pro
         g.lost.extend(others.into_iter().filter(|l| l.retracted_at.is_none()));
     }
     g.lost.sort_by(|a, b| a.lost_on.cmp(&b.lost_on).then_with(|| a.id.cmp(&b.id)));
+    progress(Progress::new("Numbering the exhibits", 3, super::STEPS));
     g.exhibits = exhibits(conn, spec, &g)?;
-    progress(Progress::new("Reading lost revenue and files", 3, 4));
     Ok(g)
 }
 
