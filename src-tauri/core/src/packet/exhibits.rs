@@ -15,7 +15,7 @@ pub(crate) fn blocks(ctx: &Context, blocks: &mut Vec<Block>) {
     blocks.push(Block::styled(
         "Every file attached to a record in this packet, numbered in the order it was added to the case file. The \
          chronology's source column refers to these numbers. The SHA-256 is that of the file's exact bytes, stored when it \
-         was attached; Casefile checks it again whenever a copy is saved, and `sha256sum` on any copy must print the same.",
+         was attached; Casefile checks it again whenever a copy is saved, and any SHA-256 tool (such as sha256sum) must print the same for any copy.",
         TextStyle::Muted,
     ));
     let rows = exhibits

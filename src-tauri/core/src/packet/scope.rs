@@ -131,6 +131,8 @@ fn facts(conn: &Connection, promise: Promise) -> Result<PromiseFacts> {
 /// Every file attached to something in the packet, once, numbered E-01, E-02 … by when it
 /// was added, so the numbers read in the order the evidence came in.
 fn exhibits(conn: &Connection, spec: &PacketSpec, g: &Gathered) -> Result<Vec<Exhibit>> {
+    let dates = super::dates::DateStyle::from_setting(&spec.settings.date_format);
+    let short_day = |stored: &str| dates.moment_line(stored, if stored.len() > 10 { crate::model::Precision::Exact } else { crate::model::Precision::Day });
     let mut found: BTreeMap<String, (Attachment, String)> = BTreeMap::new();
     let mut add = |files: Vec<Attachment>, to: String| {
         for a in files {
@@ -139,7 +141,7 @@ fn exhibits(conn: &Connection, spec: &PacketSpec, g: &Gathered) -> Result<Vec<Ex
     };
     for item in &g.events {
         if let Entry::Event(e) = &item.entry {
-            let label = format!("{} of {}: {}", e.event.kind.label(), short_day(&e.event.occurred_at), crate::text::clip(&e.event.summary, 70));
+            let label = format!("{} of {}: {}", e.event.kind.label(), dates.moment_line(&e.event.occurred_at, e.event.occurred_precision), crate::text::clip(&e.event.summary, 70));
             add(e.attachments.clone(), label);
         }
     }
@@ -164,8 +166,4 @@ fn exhibits(conn: &Connection, spec: &PacketSpec, g: &Gathered) -> Result<Vec<Ex
         .enumerate()
         .map(|(i, (attachment, attached_to))| Exhibit { number: format!("E-{:0width$}", i + 1), attachment, attached_to })
         .collect())
-}
-
-fn short_day(stored: &str) -> &str {
-    stored.get(..10).unwrap_or(stored)
 }
