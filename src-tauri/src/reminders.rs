@@ -1,8 +1,9 @@
 //! The periodic reminder check: at startup and every few minutes, native notifications for
 //! reminders not yet notified, sent from Rust so the window needs no notification
-//! permission. It respects `settings.notifications`; when notifications are off, denied or
-//! unavailable (no notification server, as under Xvfb), the in-app list works the same and
-//! nothing is marked as notified, so nothing is lost once they work.
+//! permission. It respects `settings.notifications`: when they are off or denied nothing is
+//! sent or marked as notified, so nothing is lost once they are allowed. When the desktop has
+//! no notification server (as under Xvfb) sending fails quietly. Either way the reminders stay
+//! in the window's own list.
 
 use crate::state::AppState;
 use casefile_core::reminders::{self, Reminder};
@@ -43,7 +44,12 @@ pub fn check<R: Runtime>(app: &AppHandle<R>) -> Result<Vec<Reminder>> {
         let body = if overdue > 0 { format!("{overdue} promise(s) overdue. Open Casefile to see them all.") } else { "Open Casefile to see them.".into() };
         notify(app, &title, &body)
     } else {
-        due.iter().map(|r| notify(app, &r.title, &r.body)).all(|ok| ok)
+        // Every reminder is sent even when one fails.
+        let mut all = true;
+        for r in &due {
+            all &= notify(app, &r.title, &r.body);
+        }
+        all
     };
     if !sent {
         eprintln!("casefile: notifications are unavailable; the reminders are in the window");

@@ -108,6 +108,15 @@ export const addFiles = (target, paths) => call('add_files', { target, paths });
 export const pickFiles = (target, emails = false) => call('pick_files', { target, emails });
 export const saveAttachmentCopy = (id, path = null) => call('save_attachment_copy', { id, path });
 
+// before the call: the briefing, the dashboard, search and reminders
+export const getBriefing = (accountId) => call('get_briefing', { accountId });
+export const getDashboard = () => call('get_dashboard');
+export const searchCaseFile = (query) => call('search_case_file', { query });
+export const listReminders = () => call('list_reminders');
+export const snoozeReminder = (key, until) => call('snooze_reminder', { key, until });
+export const dismissReminder = (key) => call('dismiss_reminder', { key });
+export const checkReminders = () => call('check_reminders');
+
 // the escalation packet
 export const packetPreview = (input) => call('packet_preview', { input });
 export const savePacket = (input) => call('save_packet', { input });

@@ -9,6 +9,7 @@ import * as shortcuts from './shortcuts.js';
 import { showError } from './ui.js';
 import './promise-watch.js';
 import * as evidence from './evidence/global.js';
+import * as beforeCall from './before-call.js';
 
 route('/welcome', () => import('./views/welcome.js'));
 route('/customers', () => import('./views/customers.js'));
@@ -28,9 +29,14 @@ route('/root-causes', () => import('./views/root-causes.js'));
 route('/root-causes/:id', () => import('./views/root-causes.js'));
 route('/decisions', () => import('./views/decisions.js'));
 route('/decisions/:id', () => import('./views/decisions.js'));
+route('/dashboard', () => import('./views/dashboard.js'));
+route('/briefing', () => import('./views/briefing.js'));
+route('/briefing/:id', () => import('./views/briefing.js'));
+route('/search', () => import('./views/search.js'));
+route('/customers/:id/timeline/:day', () => import('./views/timeline.js'));
 route('/packet', () => import('./views/packet.js'));
 
-export const HOME = '/customers';
+export const HOME = '/dashboard';
 
 const ctx = {
   status: null,
@@ -83,6 +89,7 @@ async function render() {
 async function start() {
   shortcuts.install();
   evidence.install(ctx);
+  beforeCall.install(ctx);
   for (const s of SECTIONS) {
     shortcuts.register({ keys: `g ${s.key}`, label: `Go to ${s.label}`, group: 'Go to', run: () => navigate(s.route) });
   }

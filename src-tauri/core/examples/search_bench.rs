@@ -25,6 +25,8 @@ fn main() {
         ("common word, one month", SearchQuery { from: Some("2026-03-01".into()), to: Some("2026-03-31".into()), ..q("the") }),
         ("common word, events only", SearchQuery { kind: Some("event".into()), ..q("the") }),
         ("open records", SearchQuery { status: Some("open".into()), ..q("the") }),
+        ("rare word, one customer", SearchQuery { account_id: Some(account.clone()), ..q("Membratex") }),
+        ("middling word, one customer, one month", SearchQuery { account_id: Some(account.clone()), from: Some("2026-03-01".into()), to: Some("2026-03-31".into()), ..q("invoice") }),
     ] {
         let t = std::time::Instant::now();
         let r = search(cf.conn(), cf.today(), &query).expect("search");

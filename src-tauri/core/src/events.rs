@@ -225,5 +225,17 @@ pub fn recent_interactions(conn: &Connection, account_id: &str, limit: u32) -> R
         .collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+/// The newest standing entry of one kind about a customer on or after `since` (a day), if any.
+pub fn latest_of_kind(conn: &Connection, account_id: &str, kind: EventKind, since: &str) -> Result<Option<Event>> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "{SELECT} WHERE account_id = ?1 AND kind = ?2 AND occurred_at >= ?3 AND retracted_at IS NULL
+               AND NOT EXISTS (SELECT 1 FROM events n WHERE n.supersedes_id = events.id)
+             ORDER BY occurred_at DESC, id DESC LIMIT 1"
+        ))?
+        .query_row(params![account_id, kind, since], from_row)
+        .optional()?)
+}
+
 #[cfg(test)]
 mod tests;

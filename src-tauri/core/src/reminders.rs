@@ -193,27 +193,41 @@ pub fn dismiss(cf: &mut CaseFile, key: &str) -> Result<()> {
 pub fn take_notifications(cf: &mut CaseFile) -> Result<Vec<Reminder>> {
     let today = cf.today();
     let current = worked_out(cf.conn(), today)?;
-    let shown = list(cf.conn(), today)?;
+    let due: Vec<Reminder> = list(cf.conn(), today)?.into_iter().filter(|r| r.is_active(today) && r.notified_at.is_none()).collect();
+    let stale: Vec<String> = states(cf.conn())?.into_keys().filter(|k| !current.iter().any(|r| &r.key == k)).collect();
+    // Most checks find nothing new: the file is then not written at all.
+    if due.is_empty() && stale.is_empty() {
+        return Ok(Vec::new());
+    }
     cf.write(|tx| {
-        let keys = serde_json::to_string(&current.iter().map(|r| r.key.as_str()).collect::<Vec<_>>()).unwrap_or_default();
-        tx.prepare_cached("DELETE FROM reminder_states WHERE key NOT IN (SELECT value FROM json_each(?1))")?.execute([keys])?;
-        let mut due = Vec::new();
-        for r in shown.into_iter().filter(|r| r.is_active(today) && r.notified_at.is_none()) {
+        for key in &stale {
+            tx.prepare_cached("DELETE FROM reminder_states WHERE key = ?1")?.execute([key])?;
+        }
+        let mut sent = Vec::with_capacity(due.len());
+        for r in due {
             tx.prepare_cached(
                 "INSERT INTO reminder_states(key, notified_at) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET notified_at = excluded.notified_at, snoozed_until = NULL",
             )?
             .execute(params![r.key, tx.now_str()])?;
-            due.push(Reminder { notified_at: Some(tx.now_str()), ..r });
+            sent.push(Reminder { notified_at: Some(tx.now_str()), ..r });
         }
-        Ok(due)
+        Ok(sent)
     })
 }
 
-/// A stored state, for tests and the command layer's checks.
-pub fn state_of(conn: &Connection, key: &str) -> Result<Option<(Option<String>, Option<String>, Option<String>)>> {
+/// What is stored about one reminder.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredState {
+    pub snoozed_until: Option<String>,
+    pub dismissed_at: Option<String>,
+    pub notified_at: Option<String>,
+}
+
+/// The stored state of a reminder, if anything was done about it.
+pub fn state_of(conn: &Connection, key: &str) -> Result<Option<StoredState>> {
     Ok(conn
         .prepare_cached("SELECT snoozed_until, dismissed_at, notified_at FROM reminder_states WHERE key = ?1")?
-        .query_row([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .query_row([key], |r| Ok(StoredState { snoozed_until: r.get(0)?, dismissed_at: r.get(1)?, notified_at: r.get(2)? }))
         .optional()?)
 }
 

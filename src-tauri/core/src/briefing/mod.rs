@@ -194,11 +194,8 @@ fn open_complaints(conn: &Connection, today: NaiveDate, account_id: &str) -> Res
 
 /// The latest hostile incident in the last [`RECENT_BROKEN_DAYS`] days, if any.
 fn hostile_incident(conn: &Connection, account_id: &str, today: NaiveDate) -> Result<Option<Event>> {
-    let since = today - Duration::days(RECENT_BROKEN_DAYS);
-    Ok(events::recent_interactions(conn, account_id, 50)?
-        .into_iter()
-        .filter(|e| e.kind == crate::model::EventKind::HostileIncident)
-        .find(|e| when::moment_day(&e.occurred_at).is_some_and(|d| d >= since)))
+    let since = when::date(today - Duration::days(RECENT_BROKEN_DAYS));
+    events::latest_of_kind(conn, account_id, crate::model::EventKind::HostileIncident, &since)
 }
 
 /// The newest conversations: timeline entries and promises made, merged by when they happened.

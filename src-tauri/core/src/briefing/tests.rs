@@ -108,6 +108,9 @@ fn the_briefing_gathers_everything_the_call_needs() {
     let revised = EventInput { kind: "call".into(), occurred_at: "2026-03-17T09:00".into(), summary: "Rolf talked to Owen about the seams".into(), source_person_id: Some(boss.clone()), actor_id: Some(boss.clone()), account_id: Some(w.account.clone()), ..Default::default() };
     events::revise(&mut w.cf, &first, &revised).unwrap();
 
+    let hostile = EventInput { kind: "hostile_incident".into(), occurred_at: "2026-03-15T10:00".into(), summary: "Owen shouted at Priya about the seams".into(), source_person_id: Some(me.clone()), account_id: Some(w.account.clone()), ..Default::default() };
+    let hostile = events::create(&mut w.cf, &hostile).unwrap().id;
+
     crate::decisions::create(&mut w.cf, &DecisionInput {
         title: "Escalate the shipping promise?".into(),
         options: vec![OptionInput { label: "Escalate".into(), risks: "Rolf is annoyed".into(), ..Default::default() }, OptionInput { label: "Wait".into(), risks: "Customer leaves".into(), ..Default::default() }],
@@ -136,7 +139,7 @@ fn the_briefing_gathers_everything_the_call_needs() {
     // The last five conversations: calls and promises made, newest first; the retracted call
     // and the replaced version are left out.
     let summaries: Vec<&str> = b.interactions.iter().map(|i| i.summary.as_str()).collect();
-    assert_eq!(summaries, vec!["Promised: Send the revised schedule", "Rolf talked to Owen about the seams", "Call 4", "Call 3", "Call 2"]);
+    assert_eq!(summaries, vec!["Promised: Send the revised schedule", "Rolf talked to Owen about the seams", "Owen shouted at Priya about the seams", "Call 4", "Call 3"]);
     let last = b.last_contact.as_ref().unwrap();
     assert_eq!((last.by.as_deref(), last.kind.as_str(), last.source, last.days_ago), (Some("Dana Whitfield"), "call", "promise", Some(2)));
     assert_eq!(b.interactions[1].by.as_deref(), Some("Rolf Brandt"));
@@ -151,6 +154,7 @@ fn the_briefing_gathers_everything_the_call_needs() {
         (PointKind::Renegotiate, Some(mine.as_str())),
         (PointKind::CompensationGiven, Some(open.id.as_str())),
         (PointKind::AcknowledgeComplaint, Some(open.id.as_str())),
+        (PointKind::StayFactual, Some(hostile.as_str())),
     ] {
         assert!(kinds.contains(&expected), "{expected:?} missing from {kinds:?}");
     }

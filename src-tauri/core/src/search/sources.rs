@@ -112,19 +112,30 @@ pub(crate) struct Candidate {
     fts: &'static str,
 }
 
-/// The SQL finding candidates of one spec, and its parameters after the match expression.
-fn candidate_sql(s: &Spec, kind: SearchKind, f: &Filters) -> Option<(String, Vec<Value>)> {
+/// On a big table a filtered search first looks at this many of the newest matches.
+const PROBE: u32 = 2000;
+
+/// The queries finding the candidates of one spec, and their parameters after the match
+/// expression and the limit.
+struct Queries {
+    /// On a big table with filters: the newest [`PROBE`] matches, filtered. Enough when the
+    /// words are rare (every match is among them) or the filter is broad (the page fills).
+    probe: Option<String>,
+    /// Otherwise the filter's own index leads, and each row is checked against the matches.
+    full: String,
+    args: Vec<Value>,
+}
+
+fn queries(s: &Spec, kind: SearchKind, f: &Filters) -> Option<Queries> {
     let date = s.date.unwrap_or("NULL");
     if !f.any() {
         // Newest first by the index's own order: FTS5 walks its rowids backwards and stops
         // at the limit, however many rows match.
-        return Some((
-            format!(
-                "SELECT t.rowid, {}, {date} FROM {} f CROSS JOIN {} WHERE t.rowid = f.rowid AND {} MATCH ?1 ORDER BY f.rowid DESC LIMIT ?2",
-                s.id, s.fts, s.from, s.fts
-            ),
-            Vec::new(),
-        ));
+        let full = format!(
+            "SELECT t.rowid, {}, {date} FROM {} f CROSS JOIN {} WHERE t.rowid = f.rowid AND {} MATCH ?1 ORDER BY f.rowid DESC LIMIT ?2",
+            s.id, s.fts, s.from, s.fts
+        );
+        return Some(Queries { probe: None, full, args: Vec::new() });
     }
     let mut conds = Vec::new();
     let mut args: Vec<Value> = Vec::new();
@@ -149,29 +160,44 @@ fn candidate_sql(s: &Spec, kind: SearchKind, f: &Filters) -> Option<(String, Vec
         let json = serde_json::to_string(&list).unwrap_or_default();
         conds.push(format!("{} IN (SELECT value FROM json_each({}))", s.status?, arg(json, &mut args)));
     }
-    // On a big table the filter's own index leads (the `+` keeps SQLite from driving the
-    // query from the match set instead) and each row is checked against the match set.
+    let conds = conds.join(" AND ");
+    // The `+` keeps SQLite from driving a big table's query from the whole match set: the
+    // filter's index leads, in date order, and stops at the limit.
     let lead = if s.big { "+" } else { "" };
-    Some((
+    let full = format!(
+        "SELECT t.rowid, {}, {date} FROM {} WHERE {conds} AND {lead}t.rowid IN (SELECT rowid FROM {} WHERE {} MATCH ?1) ORDER BY {date} DESC LIMIT ?2",
+        s.id, s.from, s.fts, s.fts
+    );
+    let probe = s.big.then(|| {
         format!(
-            "SELECT t.rowid, {}, {date} FROM {} WHERE {} AND {lead}t.rowid IN (SELECT rowid FROM {} WHERE {} MATCH ?1) ORDER BY {date} DESC LIMIT ?2",
-            s.id,
-            s.from,
-            conds.join(" AND "),
-            s.fts,
-            s.fts
-        ),
-        args,
-    ))
+            "SELECT t.rowid, {}, {date} FROM (SELECT rowid AS r FROM {} WHERE {} MATCH ?1 ORDER BY rowid DESC LIMIT {PROBE}) f CROSS JOIN {}
+             WHERE t.rowid = f.r AND {conds} ORDER BY {date} DESC LIMIT ?2",
+            s.id, s.fts, s.fts, s.from
+        )
+    });
+    Some(Queries { probe, full, args })
+}
+
+fn candidates(conn: &Connection, sql: &str, params: &[Value], fts: &'static str) -> Result<Vec<Candidate>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| Ok(Candidate { rowid: r.get(0)?, id: r.get(1)?, at: r.get(2)?, fts }))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 fn run(conn: &Connection, s: &Spec, kind: SearchKind, expr: &str, f: &Filters, limit: u32) -> Result<Option<Vec<Candidate>>> {
-    let Some((sql, extra)) = candidate_sql(s, kind, f) else { return Ok(None) };
+    let Some(q) = queries(s, kind, f) else { return Ok(None) };
     let mut params: Vec<Value> = vec![Value::Text(expr.to_string()), Value::Integer(i64::from(limit) + 1)];
-    params.extend(extra);
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| Ok(Candidate { rowid: r.get(0)?, id: r.get(1)?, at: r.get(2)?, fts: s.fts }))?;
-    Ok(Some(rows.collect::<rusqlite::Result<Vec<_>>>()?))
+    params.extend(q.args);
+    if let Some(probe) = &q.probe {
+        let newest: u32 = conn
+            .prepare_cached(&format!("SELECT count(*) FROM (SELECT rowid FROM {} WHERE {} MATCH ?1 ORDER BY rowid DESC LIMIT {})", s.fts, s.fts, PROBE + 1))?
+            .query_row([expr], |r| r.get(0))?;
+        let found = candidates(conn, probe, &params, s.fts)?;
+        if newest <= PROBE || found.len() > limit as usize {
+            return Ok(Some(found));
+        }
+    }
+    Ok(Some(candidates(conn, &q.full, &params, s.fts)?))
 }
 
 /// Up to `limit + 1` candidates of one kind (one more than shown, to know there are more),
@@ -189,16 +215,21 @@ pub(crate) fn find(conn: &Connection, kind: SearchKind, expr: &str, f: &Filters,
     Ok(Some(found))
 }
 
-/// The EXPLAIN QUERY PLAN of the candidate query for a kind and filters, for tests that
-/// check no large table is scanned whole.
-pub fn explain(conn: &Connection, kind: SearchKind, account: Option<&str>, from: Option<&str>, to: Option<&str>, status: Option<&str>) -> Result<Vec<String>> {
+/// The EXPLAIN QUERY PLAN of the queries a search of one kind with these filters may run:
+/// the probe of the newest matches (if any), then the full query. For tests that check no
+/// large table is scanned whole.
+pub fn explain(conn: &Connection, kind: SearchKind, account: Option<&str>, from: Option<&str>, to: Option<&str>, status: Option<&str>) -> Result<Vec<Vec<String>>> {
     let f = Filters { account: account.map(String::from), from: from.map(String::from), to: to.map(String::from), status: status.map(String::from) };
-    let Some((sql, extra)) = candidate_sql(&spec(kind), kind, &f) else { return Ok(Vec::new()) };
+    let Some(q) = queries(&spec(kind), kind, &f) else { return Ok(Vec::new()) };
     let mut params: Vec<Value> = vec![Value::Text("\"x\"".into()), Value::Integer(6)];
-    params.extend(extra);
-    let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
-    let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| r.get::<_, String>(3))?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    params.extend(q.args);
+    let mut out = Vec::new();
+    for sql in q.probe.iter().chain(std::iter::once(&q.full)) {
+        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| r.get::<_, String>(3))?;
+        out.push(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+    }
+    Ok(out)
 }
 
 fn snippet(conn: &Connection, fts: &str, expr: &str, rowid: i64) -> Result<Vec<super::Segment>> {

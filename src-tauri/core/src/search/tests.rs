@@ -289,14 +289,21 @@ fn hot_queries_walk_indexes_never_whole_tables() {
     ];
     for kind in SearchKind::ALL {
         for (a, from, to, status) in filters {
-            let plan = explain(conn, *kind, a, from, to, status).unwrap();
-            for line in &plan {
-                let scan = line.starts_with("SCAN ") && !line.contains("VIRTUAL TABLE");
-                assert!(!scan, "{kind:?} {a:?} {from:?} {status:?} scans a whole table: {plan:?}");
-            }
-            // The two tables that reach a million rows are read in order, never sorted.
-            if matches!(kind, SearchKind::Event | SearchKind::Email) {
-                assert!(!plan.iter().any(|l| l.contains("TEMP B-TREE")), "{kind:?} {a:?} {from:?} sorts: {plan:?}");
+            let plans = explain(conn, *kind, a, from, to, status).unwrap();
+            let probing = plans.len() == 2;
+            for (i, plan) in plans.iter().enumerate() {
+                let probe = probing && i == 0;
+                for line in plan {
+                    // The probe reads at most its few thousand newest matches as "f".
+                    let bounded = probe && line == "SCAN f";
+                    let scan = line.starts_with("SCAN ") && !line.contains("VIRTUAL TABLE") && !bounded;
+                    assert!(!scan, "{kind:?} {a:?} {from:?} {status:?} scans a whole table: {plan:?}");
+                }
+                // The two tables that reach a million rows are read in order, never sorted
+                // whole (the probe sorts only the rows it read).
+                if matches!(kind, SearchKind::Event | SearchKind::Email) && !probe {
+                    assert!(!plan.iter().any(|l| l.contains("TEMP B-TREE")), "{kind:?} {a:?} {from:?} sorts: {plan:?}");
+                }
             }
         }
     }

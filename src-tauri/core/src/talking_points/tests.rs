@@ -3,7 +3,8 @@
 use super::*;
 use crate::briefing::{Communicator, OpenComplaint};
 use crate::complaints::{Complaint, ComplaintRow};
-use crate::model::{Channel, ComplaintChannel, EventKind, Precision, PromiseStatus, RemedyKind, RemedyStatus, Strength};
+use crate::model::{Channel, ComplaintChannel, ComplaintStatus, EventKind, Precision, PromiseStatus, RemedyKind, RemedyStatus, Strength};
+use crate::money::Totals;
 use crate::money::Money;
 use crate::promises::Chase;
 use crate::testing::day;

@@ -1,151 +1,13 @@
-//! Talking points: what to say on the call, and what not to, worked out from the customer's
-//! state by the honest practices of situation 4 in USERS.md.
-//!
-//! Help desks show history; none tells you how to have the conversation honestly. These
-//! rules do, one rule per practice:
-//!
-//! * a broken or overdue promise is acknowledged specifically (what, by when, not delivered),
-//!   followed by a next date the user controls;
-//! * a promise someone else made is not the user's to give: no dates on their behalf;
-//! * a promise falling due soon is renegotiated openly rather than missed silently;
-//! * compensation already given for the same complaint is not given twice without checking;
-//! * every other commitment gets its expectations confirmed: what exactly, by when, how we
-//!   will follow up, in writing;
-//! * open complaints are acknowledged, a hostile customer gets facts not arguments, and the
-//!   single communicator stays the one voice.
-//!
-//! The rules only read [`Facts`]; the briefing gathers them. The window, the CLI and the PDF
-//! only print what comes out, so the advice is the same everywhere and is tested here.
+//! The rules themselves, one function per practice (see the module above for the list).
+//! Each reads the [`Facts`] and returns the points that apply, worded for the user.
 
-use crate::accounts::Account;
-use crate::briefing::{counts_as_given, Communicator, OpenComplaint};
-use crate::events::Event;
+use super::{spoken, severity_word, About, Facts, PointKind, Priority, Stance, TalkingPoint, COMPLAINTS_NAMED, RENEGOTIATE_WITHIN_DAYS};
+use crate::briefing::{counts_as_given, OpenComplaint};
 use crate::model::ComplaintStatus;
 use crate::money::Totals;
 use crate::promises::Promise;
 use crate::remedies::Remedy;
 use crate::{text, when};
-use chrono::NaiveDate;
-use serde::Serialize;
-
-/// Promises due within this many days are worth renegotiating now if they are at risk.
-pub const RENEGOTIATE_WITHIN_DAYS: i64 = 7;
-/// At most this many complaints get a point of their own; the rest are summed up in one.
-pub const COMPLAINTS_NAMED: usize = 3;
-
-/// How much a point matters on this call. Sorted so the most important come first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Priority {
-    High,
-    Medium,
-    Low,
-}
-
-/// Which practice a point follows. The order is the order points of equal priority appear in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PointKind {
-    AcknowledgeBroken,
-    AcknowledgeOverdue,
-    NotYoursToGive,
-    CompensationGiven,
-    Renegotiate,
-    AcknowledgeComplaint,
-    StayFactual,
-    OneVoice,
-    ConfirmExpectations,
-    FirstConversation,
-}
-
-/// Whether a point is something to say, or something to hold back from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Stance {
-    Say,
-    Avoid,
-}
-
-/// The record a point is about, so the window can link to it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct About {
-    /// "promise", "complaint", "account" or "event".
-    pub kind: &'static str,
-    pub id: String,
-    pub label: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TalkingPoint {
-    pub kind: PointKind,
-    pub priority: Priority,
-    pub stance: Stance,
-    /// A few words to scan: "Acknowledge the broken promise".
-    pub title: String,
-    /// The advice itself, in full.
-    pub sentence: String,
-    pub about: Option<About>,
-}
-
-/// What the rules look at. The briefing fills it from the case file.
-pub struct Facts<'a> {
-    pub today: NaiveDate,
-    /// The user ("me"); promises by anyone else are not theirs to give.
-    pub me_id: Option<&'a str>,
-    pub unanswered_after_days: u32,
-    pub account: &'a Account,
-    pub communicator: Option<&'a Communicator>,
-    /// Open promises to this customer.
-    pub open_promises: &'a [Promise],
-    /// Promises to this customer broken recently.
-    pub broken_promises: &'a [Promise],
-    pub complaints: &'a [OpenComplaint],
-    /// Every remedy given to this customer.
-    pub remedies: &'a [Remedy],
-    /// A recent hostile incident.
-    pub hostile: Option<&'a Event>,
-    /// Anything at all on record: conversations, promises, complaints, remedies, losses.
-    pub has_history: bool,
-}
-
-/// Every point that applies, most important first.
-pub fn generate(f: &Facts<'_>) -> Vec<TalkingPoint> {
-    let mut points = Vec::new();
-    for p in f.broken_promises {
-        points.push(acknowledge_broken(f, p));
-    }
-    for p in f.open_promises.iter().filter(|p| p.overdue) {
-        points.push(acknowledge_overdue(f, p));
-    }
-    for p in f.open_promises.iter().chain(f.broken_promises) {
-        points.extend(compensation_for_promise(f, p));
-    }
-    for p in f.open_promises {
-        points.extend(not_yours_to_give(f, p));
-        points.extend(renegotiate(f, p));
-        points.extend(confirm_expectations(f, p));
-    }
-    points.extend(compensation_for_complaints(f));
-    points.extend(acknowledge_complaints(f));
-    points.extend(stay_factual(f));
-    points.extend(one_voice(f));
-    if f.has_history {
-        points.push(close_the_call());
-    } else {
-        points.push(first_conversation(f));
-    }
-    // Stable: equal points keep the order they were made in (soonest due first).
-    points.sort_by_key(|p| (p.priority, p.kind));
-    points
-}
-
-/// 2026-03-12 -> "12 Mar 2026": unambiguous in any locale.
-pub fn spoken(day: &str) -> String {
-    match when::moment_day(day) {
-        Some(d) => d.format("%-d %b %Y").to_string(),
-        None => day.to_string(),
-    }
-}
 
 fn days(n: i64) -> String {
     if n == 1 { "1 day".into() } else { format!("{n} days") }
@@ -181,7 +43,7 @@ fn point(kind: PointKind, priority: Priority, stance: Stance, title: &str, sente
 }
 
 /// A broken promise: say what was promised, by when, and that it was not delivered.
-fn acknowledge_broken(f: &Facts<'_>, p: &Promise) -> TalkingPoint {
+pub(super) fn acknowledge_broken(f: &Facts<'_>, p: &Promise) -> TalkingPoint {
     let next = if is_mine(f, p) {
         "Then offer a next step on a date you can keep yourself."
     } else {
@@ -199,7 +61,7 @@ fn acknowledge_broken(f: &Facts<'_>, p: &Promise) -> TalkingPoint {
 }
 
 /// An overdue promise: acknowledge it before the customer has to raise it.
-fn acknowledge_overdue(f: &Facts<'_>, p: &Promise) -> TalkingPoint {
+pub(super) fn acknowledge_overdue(f: &Facts<'_>, p: &Promise) -> TalkingPoint {
     let next = if is_mine(f, p) {
         "Then give a new date you can keep, and record it as a renegotiation."
     } else {
@@ -222,7 +84,7 @@ fn acknowledge_overdue(f: &Facts<'_>, p: &Promise) -> TalkingPoint {
 }
 
 /// A promise someone else made: not the user's to confirm, date or deliver.
-fn not_yours_to_give(f: &Facts<'_>, p: &Promise) -> Option<TalkingPoint> {
+pub(super) fn not_yours_to_give(f: &Facts<'_>, p: &Promise) -> Option<TalkingPoint> {
     let me = f.me_id?;
     if p.made_by_id == me {
         return None;
@@ -248,7 +110,7 @@ fn not_yours_to_give(f: &Facts<'_>, p: &Promise) -> Option<TalkingPoint> {
 }
 
 /// A promise falling due soon: renegotiate openly now rather than miss it silently.
-fn renegotiate(f: &Facts<'_>, p: &Promise) -> Option<TalkingPoint> {
+pub(super) fn renegotiate(f: &Facts<'_>, p: &Promise) -> Option<TalkingPoint> {
     let due = when::parse_date("due_on", &p.due_on).ok()?;
     let ahead = when::days_between(f.today, due);
     if p.overdue || !(0..=RENEGOTIATE_WITHIN_DAYS).contains(&ahead) {
@@ -275,7 +137,7 @@ fn renegotiate(f: &Facts<'_>, p: &Promise) -> Option<TalkingPoint> {
 }
 
 /// A commitment not yet due whose expectations are not pinned down.
-fn confirm_expectations(f: &Facts<'_>, p: &Promise) -> Option<TalkingPoint> {
+pub(super) fn confirm_expectations(f: &Facts<'_>, p: &Promise) -> Option<TalkingPoint> {
     let due = when::parse_date("due_on", &p.due_on).ok()?;
     if p.overdue || when::days_between(f.today, due) <= RENEGOTIATE_WITHIN_DAYS {
         return None;
@@ -310,7 +172,7 @@ fn given(remedies: &[&Remedy]) -> (String, Totals) {
 
 /// Compensation already given for open complaints: do not give it twice. A few complaints
 /// get a point each; more are gathered into one, so the warning stays readable.
-fn compensation_for_complaints(f: &Facts<'_>) -> Vec<TalkingPoint> {
+pub(super) fn compensation_for_complaints(f: &Facts<'_>) -> Vec<TalkingPoint> {
     let given_for = |c: &OpenComplaint| -> Vec<&Remedy> {
         f.remedies.iter().filter(|r| r.complaint_id.as_ref() == Some(&c.row.complaint.id) && counts_as_given(r)).collect()
     };
@@ -361,7 +223,7 @@ fn compensation_for_complaints(f: &Facts<'_>) -> Vec<TalkingPoint> {
 }
 
 /// Service recovery already given for a promise that went wrong.
-fn compensation_for_promise(f: &Facts<'_>, p: &Promise) -> Option<TalkingPoint> {
+pub(super) fn compensation_for_promise(f: &Facts<'_>, p: &Promise) -> Option<TalkingPoint> {
     let remedies: Vec<&Remedy> = f.remedies.iter().filter(|r| r.promise_id.as_ref() == Some(&p.id) && counts_as_given(r)).collect();
     if remedies.is_empty() {
         return None;
@@ -378,7 +240,7 @@ fn compensation_for_promise(f: &Facts<'_>, p: &Promise) -> Option<TalkingPoint> 
 }
 
 /// Open complaints: the most urgent named, the rest counted.
-fn acknowledge_complaints(f: &Facts<'_>) -> Vec<TalkingPoint> {
+pub(super) fn acknowledge_complaints(f: &Facts<'_>) -> Vec<TalkingPoint> {
     let mut sorted: Vec<&OpenComplaint> = f.complaints.iter().collect();
     sorted.sort_by_key(|c| (!c.row.response_overdue, c.row.complaint.severity, -c.age_days));
     let mut out: Vec<TalkingPoint> = sorted
@@ -423,17 +285,8 @@ fn acknowledge_complaints(f: &Facts<'_>) -> Vec<TalkingPoint> {
     out
 }
 
-pub fn severity_word(severity: u8) -> &'static str {
-    match severity {
-        1 => "critical",
-        2 => "major",
-        3 => "moderate",
-        _ => "minor",
-    }
-}
-
 /// After a hostile incident: facts, not arguments.
-fn stay_factual(f: &Facts<'_>) -> Option<TalkingPoint> {
+pub(super) fn stay_factual(f: &Facts<'_>) -> Option<TalkingPoint> {
     let e = f.hostile?;
     Some(point(
         PointKind::StayFactual,
@@ -450,7 +303,7 @@ fn stay_factual(f: &Facts<'_>) -> Option<TalkingPoint> {
 }
 
 /// One voice: the single communicator speaks for us.
-fn one_voice(f: &Facts<'_>) -> Option<TalkingPoint> {
+pub(super) fn one_voice(f: &Facts<'_>) -> Option<TalkingPoint> {
     let account = Some(About { kind: "account", id: f.account.id.clone(), label: f.account.name.clone() });
     match f.communicator {
         Some(c) if c.is_me => None,
@@ -479,7 +332,7 @@ fn one_voice(f: &Facts<'_>) -> Option<TalkingPoint> {
 }
 
 /// Every call with a history ends by confirming what was agreed.
-fn close_the_call() -> TalkingPoint {
+pub(super) fn close_the_call() -> TalkingPoint {
     point(
         PointKind::ConfirmExpectations,
         Priority::Low,
@@ -490,7 +343,7 @@ fn close_the_call() -> TalkingPoint {
     )
 }
 
-fn first_conversation(f: &Facts<'_>) -> TalkingPoint {
+pub(super) fn first_conversation(f: &Facts<'_>) -> TalkingPoint {
     point(
         PointKind::FirstConversation,
         Priority::Low,
@@ -503,6 +356,3 @@ fn first_conversation(f: &Facts<'_>) -> TalkingPoint {
         Some(About { kind: "account", id: f.account.id.clone(), label: f.account.name.clone() }),
     )
 }
-
-#[cfg(test)]
-mod tests;
