@@ -36,7 +36,11 @@ const MISSING: u16 = u16::MAX;
 
 /// One parsed face plus a per-character advance cache for the whole BMP.
 pub struct Face {
-    pub(crate) parsed: ParsedFont,
+    pub(super) parsed: ParsedFont,
+    /// The whole face, which `subset` cuts down to the glyphs a document uses.
+    pub(super) source: &'static [u8],
+    /// Its PostScript name, which the PDF's font dictionary carries.
+    pub(super) name: &'static str,
     advances: Vec<u16>,
     units_per_em: f32,
     ascent: f32,
@@ -45,19 +49,18 @@ pub struct Face {
 }
 
 impl Face {
-    fn parse(bytes: &[u8], name: &str) -> Result<Face, LayoutError> {
+    fn parse(bytes: &'static [u8], name: &'static str) -> Result<Face, LayoutError> {
         let mut warnings = Vec::new();
         let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings)
             .ok_or_else(|| LayoutError::Font(format!("cannot parse {name}")))?;
-        let metrics = parsed.pdf_font_metrics;
-        let units_per_em = f32::from(metrics.units_per_em.max(1));
+        let units_per_em = f32::from(parsed.units_per_em.max(1));
         // Filling the table up front costs a few milliseconds once per process
         // and makes every later lookup a plain index, which matters when a
         // 100-page packet measures a few hundred thousand characters.
         let mut advances = vec![MISSING; 0x1_0000];
         for (cp, slot) in advances.iter_mut().enumerate() {
             if let Some(gid) = parsed.lookup_glyph_index(cp as u32).filter(|g| *g != 0) {
-                *slot = parsed.get_horizontal_advance(gid).min(MISSING - 1);
+                *slot = parsed.get_glyph_width(gid).unwrap_or(0).min(MISSING - 1);
             }
         }
         let fallback = if advances[0xFFFD] != MISSING {
@@ -66,9 +69,11 @@ impl Face {
             '?'
         };
         Ok(Face {
-            ascent: f32::from(metrics.ascender) / units_per_em,
-            descent: -f32::from(metrics.descender) / units_per_em,
+            ascent: f32::from(parsed.font_metrics.ascent) / units_per_em,
+            descent: -f32::from(parsed.font_metrics.descent) / units_per_em,
             parsed,
+            source: bytes,
+            name,
             advances,
             units_per_em,
             fallback,
@@ -86,7 +91,7 @@ impl Face {
         self.parsed
             .lookup_glyph_index(cp)
             .filter(|g| *g != 0)
-            .map(|g| self.parsed.get_horizontal_advance(g))
+            .map(|g| self.parsed.get_glyph_width(g).unwrap_or(0))
     }
 
     /// Width of already-sanitized text in font units.
@@ -199,8 +204,8 @@ impl Fonts {
         FONTS
             .get_or_init(|| {
                 Ok(Fonts {
-                    regular: Face::parse(dejavu::sans::regular(), "DejaVu Sans")?,
-                    bold: Face::parse(dejavu::sans::bold(), "DejaVu Sans Bold")?,
+                    regular: Face::parse(dejavu::sans::regular(), "DejaVuSans")?,
+                    bold: Face::parse(dejavu::sans::bold(), "DejaVuSans-Bold")?,
                 })
             })
             .as_ref()

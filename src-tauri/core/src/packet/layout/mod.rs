@@ -28,6 +28,7 @@ mod output;
 mod paginate;
 mod render;
 mod style;
+mod subset;
 mod table;
 mod wrap;
 

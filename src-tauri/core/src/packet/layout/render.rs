@@ -2,8 +2,11 @@
 //!
 //! This is deliberately mechanical: every layout decision was made earlier,
 //! so the renderer only flips the y axis (the model measures from the top,
-//! PDF from the bottom) and translates items into operations. Fonts are
-//! embedded once and subset on save, which is what keeps a packet small.
+//! PDF from the bottom) and translates items into operations. Each font is
+//! embedded once, cut down to the characters the document draws, which is
+//! what keeps a packet small.
+
+use std::collections::BTreeSet;
 
 use printpdf::{
     Color, FontId, Line as PdfLine, LineCapStyle, LineDashPattern, LinePoint, Mm, OffsetDateTime,
@@ -39,8 +42,9 @@ pub(crate) fn to_pdf(
         doc.metadata.info.modification_date = date;
         doc.metadata.info.metadata_date = date;
     }
-    let regular = doc.add_font(&fonts.regular.parsed);
-    let bold = doc.add_font(&fonts.bold.parsed);
+    let (used_regular, used_bold) = used_chars(laid);
+    let regular = doc.add_font(&fonts.regular.subset(&used_regular)?);
+    let bold = doc.add_font(&fonts.bold.subset(&used_bold)?);
     let height = laid.geometry.height;
     let mut pages = Vec::with_capacity(laid.pages.len());
     for page in &laid.pages {
@@ -77,8 +81,9 @@ pub(crate) fn to_pdf(
     for heading in laid.headings.iter().filter(|h| h.level == 1) {
         doc.add_bookmark(&heading.text, heading.page);
     }
+    // The faces are already subset (see subset.rs): printpdf embeds them as they are.
     let opts = PdfSaveOptions {
-        subset_fonts: true,
+        subset_fonts: false,
         ..Default::default()
     };
     let mut warnings = Vec::new();
@@ -89,6 +94,20 @@ pub(crate) fn to_pdf(
         )));
     }
     Ok(bytes)
+}
+
+/// Every character drawn in each weight, so each face is cut down to exactly those.
+fn used_chars(laid: &LaidOut) -> (BTreeSet<char>, BTreeSet<char>) {
+    let (mut regular, mut bold) = (BTreeSet::new(), BTreeSet::new());
+    for page in &laid.pages {
+        for item in &page.items {
+            if let Placed::Text(run) = item {
+                let set = if run.weight == Weight::Bold { &mut bold } else { &mut regular };
+                set.extend(run.text.chars());
+            }
+        }
+    }
+    (regular, bold)
 }
 
 fn text_ops(
