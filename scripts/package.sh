@@ -21,6 +21,10 @@ if ! command -v npx >/dev/null; then
 fi
 
 echo "== release binary"
+# The release profile aborts on panic, so no unwind tables are needed: leaving them out of
+# our Rust code and of the bundled SQLite saves space toward the 10 MB limit (issue 9).
+export RUSTFLAGS="${RUSTFLAGS:-} -C force-unwind-tables=no"
+export CFLAGS="${CFLAGS:-} -fno-asynchronous-unwind-tables -fno-unwind-tables"
 cargo build --release --features custom-protocol -p casefile
 
 echo "== Debian package (Tauri bundler, $TAURI_CLI)"

@@ -5,10 +5,10 @@
 //! the exact advance widths the PDF viewer will use. Widths are summed in
 //! integer font units so that "fits" decisions are exact and repeatable.
 //!
-//! The faces are DejaVu Sans regular and bold from the `dejavu` crate: it
-//! embeds the TTFs in the binary (no dependence on system font packages on
-//! macOS/Windows builders), covers Latin, Latin Extended, Greek and Cyrillic,
-//! and only the two faces we reference are linked into the binary.
+//! The faces are DejaVu Sans regular and bold from the `dejavu` crate, so a
+//! PDF never depends on which fonts the machine has. They cover Latin, Latin
+//! Extended, Greek and Cyrillic. build.rs deflates them into the binary (half
+//! the size); they are inflated on first use.
 //!
 //! Characters the font cannot draw (CJK, emoji, ...) are replaced by U+FFFD
 //! "�" before measuring, so the PDF never references a missing glyph and the
@@ -36,9 +36,8 @@ const MISSING: u16 = u16::MAX;
 
 /// One parsed face plus a per-character advance cache for the whole BMP.
 pub struct Face {
+    /// The whole face; `subset` cuts it down to the glyphs a document uses.
     pub(super) parsed: ParsedFont,
-    /// The whole face, which `subset` cuts down to the glyphs a document uses.
-    pub(super) source: &'static [u8],
     /// Its PostScript name, which the PDF's font dictionary carries.
     pub(super) name: &'static str,
     advances: Vec<u16>,
@@ -49,9 +48,11 @@ pub struct Face {
 }
 
 impl Face {
-    fn parse(bytes: &'static [u8], name: &'static str) -> Result<Face, LayoutError> {
+    fn parse(deflated: &[u8], name: &'static str) -> Result<Face, LayoutError> {
+        let bytes = miniz_oxide::inflate::decompress_to_vec(deflated)
+            .map_err(|e| LayoutError::Font(format!("cannot inflate {name}: {e:?}")))?;
         let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings)
+        let parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
             .ok_or_else(|| LayoutError::Font(format!("cannot parse {name}")))?;
         let units_per_em = f32::from(parsed.units_per_em.max(1));
         // Filling the table up front costs a few milliseconds once per process
@@ -72,7 +73,6 @@ impl Face {
             ascent: f32::from(parsed.font_metrics.ascent) / units_per_em,
             descent: -f32::from(parsed.font_metrics.descent) / units_per_em,
             parsed,
-            source: bytes,
             name,
             advances,
             units_per_em,
@@ -204,8 +204,8 @@ impl Fonts {
         FONTS
             .get_or_init(|| {
                 Ok(Fonts {
-                    regular: Face::parse(dejavu::sans::regular(), "DejaVuSans")?,
-                    bold: Face::parse(dejavu::sans::bold(), "DejaVuSans-Bold")?,
+                    regular: Face::parse(include_bytes!(concat!(env!("OUT_DIR"), "/DejaVuSans.ttf.z")), "DejaVuSans")?,
+                    bold: Face::parse(include_bytes!(concat!(env!("OUT_DIR"), "/DejaVuSans-Bold.ttf.z")), "DejaVuSans-Bold")?,
                 })
             })
             .as_ref()

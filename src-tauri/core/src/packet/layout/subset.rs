@@ -46,7 +46,7 @@ impl Face {
         gids.remove(&0);
         let ids: Vec<u16> = std::iter::once(0).chain(gids).collect();
 
-        let font = ReadScope::new(self.source).read::<FontData<'_>>().map_err(|e| fail(&e.to_string()))?;
+        let font = ReadScope::new(&self.parsed.original_bytes).read::<FontData<'_>>().map_err(|e| fail(&e.to_string()))?;
         let provider = font.table_provider(0).map_err(|e| fail(&e.to_string()))?;
         let profile = SubsetProfile::Custom(TABLES.to_vec());
         let bytes = subset(&provider, &ids, &profile, CmapTarget::Unicode).map_err(|e| fail(&e.to_string()))?;
@@ -78,7 +78,7 @@ mod tests {
         let face = &Fonts::get().unwrap().regular;
         let used: BTreeSet<char> = "Zoë, Łódź, Кровля, Ελλάδα".chars().collect();
         let small = face.subset(&used).unwrap();
-        assert!(small.original_bytes.len() < face.source.len() / 20, "{} bytes", small.original_bytes.len());
+        assert!(small.original_bytes.len() < face.parsed.original_bytes.len() / 20, "{} bytes", small.original_bytes.len());
         for c in &used {
             let whole = face.parsed.lookup_glyph_index(*c as u32).unwrap();
             let part = small.lookup_glyph_index(*c as u32).unwrap_or_else(|| panic!("{c} lost"));
