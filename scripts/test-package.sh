@@ -2,7 +2,7 @@
 # The package test, run by `make test`: make the .deb exactly as `make package` does, install
 # it into a scratch root with `dpkg -x`, and check what a user's machine would get:
 #   - the release binary is at most 10 MB;
-#   - the package's dependencies name the webkit, gtk and ssl runtime packages;
+#   - the package's dependencies name the webkit, gtk, ssl and DejaVu font runtime packages;
 #   - the binary, the desktop entry (Name, Comment, Icon, Exec) and its icon are installed;
 #   - the installed binary runs: --help, --version, and writing and checking the demo;
 #   - the installed binary starts its window: a first-run journey drives it over WebDriver.
@@ -28,7 +28,7 @@ ok "release binary is $size bytes (limit $MAX_BINARY_BYTES); the .deb is $(stat 
 # --- what the package declares
 info=$(dpkg-deb --info "$deb")
 depends=$(sed -n 's/^ *Depends: //p' <<<"$info")
-for pkg in libwebkit2gtk-4.1-0 libgtk-3-0 libssl3; do
+for pkg in libwebkit2gtk-4.1-0 libgtk-3-0 libssl3 fonts-dejavu-core; do
   grep -Eq "(^|, )$pkg( |,|$)" <<<"$depends" || fail "Depends does not name $pkg: $depends"
 done
 ok "Depends: $depends"

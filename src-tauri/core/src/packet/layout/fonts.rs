@@ -5,10 +5,11 @@
 //! the exact advance widths the PDF viewer will use. Widths are summed in
 //! integer font units so that "fits" decisions are exact and repeatable.
 //!
-//! The faces are DejaVu Sans regular and bold from the `dejavu` crate, so a
-//! PDF never depends on which fonts the machine has. They cover Latin, Latin
-//! Extended, Greek and Cyrillic. build.rs deflates them into the binary (half
-//! the size); they are inflated on first use.
+//! The faces are DejaVu Sans regular and bold, read from the system's font
+//! folder (Debian's fonts-dejavu-core, which the .deb depends on and every
+//! desktop with fontconfig already has). Embedding them cost 1.4 MB of a
+//! release binary that must stay under 10 MB. They cover Latin, Latin
+//! Extended, Greek, Cyrillic, Armenian, Georgian, Hebrew and more.
 //!
 //! Characters the font cannot draw (CJK, emoji, ...) are replaced by U+FFFD
 //! "�" before measuring, so the PDF never references a missing glyph and the
@@ -31,6 +32,15 @@ pub enum Weight {
     Bold,
 }
 
+/// Where distributions put DejaVu: Debian and Ubuntu first, then Fedora, Arch and others.
+const FONT_DIRS: &[&str] = &[
+    "/usr/share/fonts/truetype/dejavu",
+    "/usr/share/fonts/dejavu-sans-fonts",
+    "/usr/share/fonts/TTF",
+    "/usr/share/fonts/dejavu",
+    "/usr/local/share/fonts",
+];
+
 /// Sentinel in the advance table for "no glyph for this code point".
 const MISSING: u16 = u16::MAX;
 
@@ -48,9 +58,20 @@ pub struct Face {
 }
 
 impl Face {
-    fn parse(deflated: &[u8], name: &'static str) -> Result<Face, LayoutError> {
-        let bytes = miniz_oxide::inflate::decompress_to_vec(deflated)
-            .map_err(|e| LayoutError::Font(format!("cannot inflate {name}: {e:?}")))?;
+    fn load(file: &str, name: &'static str) -> Result<Face, LayoutError> {
+        let path = FONT_DIRS.iter().map(|dir| std::path::Path::new(dir).join(file)).find(|p| p.is_file());
+        let Some(path) = path else {
+            return Err(LayoutError::Font(format!(
+                "the font {name} is not installed (looked for {file} in {}). Install the package \
+                 fonts-dejavu-core (sudo apt install fonts-dejavu-core) and try again",
+                FONT_DIRS.join(", ")
+            )));
+        };
+        let bytes = std::fs::read(&path).map_err(|e| LayoutError::Font(format!("cannot read {}: {e}", path.display())))?;
+        Face::parse(&bytes, name)
+    }
+
+    fn parse(bytes: &[u8], name: &'static str) -> Result<Face, LayoutError> {
         let mut warnings = Vec::new();
         let parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
             .ok_or_else(|| LayoutError::Font(format!("cannot parse {name}")))?;
@@ -204,8 +225,8 @@ impl Fonts {
         FONTS
             .get_or_init(|| {
                 Ok(Fonts {
-                    regular: Face::parse(include_bytes!(concat!(env!("OUT_DIR"), "/DejaVuSans.ttf.z")), "DejaVuSans")?,
-                    bold: Face::parse(include_bytes!(concat!(env!("OUT_DIR"), "/DejaVuSans-Bold.ttf.z")), "DejaVuSans-Bold")?,
+                    regular: Face::load("DejaVuSans.ttf", "DejaVuSans")?,
+                    bold: Face::load("DejaVuSans-Bold.ttf", "DejaVuSans-Bold")?,
                 })
             })
             .as_ref()
