@@ -3,9 +3,8 @@
 //! dialog, and find the PDF where it was saved, holding that customer; then the same
 //! customer's one-page briefing.
 //!
-//! WebDriver cannot reach the native save dialog, so it is driven with the keyboard through
-//! `xdotool` on the app's own X display (`scripts/setup.sh --test` installs it). The display
-//! is read from the app process itself, so this journey needs nothing from the harness.
+//! WebDriver cannot reach the native save dialog, so the harness drives it with the keyboard
+//! through `xdotool` on the app's own X display (tests/src/native.rs).
 
 use casefile_e2e::{demo_file, App, Scratch, WAIT};
 use std::path::Path;
@@ -16,65 +15,6 @@ async fn shot(app: &App, name: &str) {
     tokio::time::sleep(Duration::from_millis(300)).await;
     let _ = app.client.screenshot().await;
     app.screenshot(name).await.unwrap();
-}
-
-/// The DISPLAY of the `casefile` process started on `file` (its arguments name the file).
-fn display_of_app(file: &Path) -> String {
-    let wanted = file.display().to_string();
-    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
-        let dir = entry.path();
-        let Ok(cmdline) = std::fs::read(dir.join("cmdline")) else { continue };
-        let args: Vec<String> = cmdline.split(|b| *b == 0).map(|a| String::from_utf8_lossy(a).into_owned()).collect();
-        if !args.first().is_some_and(|a| a.ends_with("/casefile")) || !args.iter().any(|a| a == &wanted) {
-            continue;
-        }
-        if let Ok(env) = std::fs::read(dir.join("environ")) {
-            if let Some(d) = env.split(|b| *b == 0).filter_map(|v| std::str::from_utf8(v).ok()).find_map(|v| v.strip_prefix("DISPLAY=")) {
-                return d.to_string();
-            }
-        }
-    }
-    panic!("no casefile process runs on {wanted}");
-}
-
-fn xdotool(display: &str, args: &[&str]) -> String {
-    let out = Command::new("xdotool")
-        .args(args)
-        .env("DISPLAY", display)
-        .output()
-        .unwrap_or_else(|e| panic!("xdotool is needed to drive the native dialog (scripts/setup.sh --test installs it): {e}"));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// In the native save dialog titled `title`, replace the proposed name with `path` (GTK
-/// takes an absolute path in its name field) and press Enter, as a person would.
-async fn save_in_native_dialog(display: &str, title: &str, path: &Path) {
-    let pattern = format!("^{title}$");
-    let deadline = Instant::now() + WAIT;
-    let id = loop {
-        if let Some(id) = xdotool(display, &["search", "--onlyvisible", "--name", &pattern]).split_whitespace().last() {
-            break id.to_string();
-        }
-        if Instant::now() > deadline {
-            let ids = xdotool(display, &["search", "--name", "."]);
-            let names: Vec<String> = ids.split_whitespace().map(|id| xdotool(display, &["getwindowname", id]).trim().to_string()).collect();
-            panic!("the native dialog {title:?} did not appear on {display}; the windows are {names:?}");
-        }
-        tokio::time::sleep(Duration::from_millis(150)).await;
-    };
-    // GTK maps the dialog before it builds its contents; keys sent too early are lost.
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    xdotool(display, &["windowfocus", "--sync", &id]);
-    xdotool(display, &["key", "--clearmodifiers", "ctrl+a"]);
-    tokio::time::sleep(Duration::from_millis(200)).await;
-    xdotool(display, &["type", "--delay", "15", &path.display().to_string()]);
-    tokio::time::sleep(Duration::from_millis(200)).await;
-    xdotool(display, &["key", "Return"]);
-    let deadline = Instant::now() + WAIT;
-    while xdotool(display, &["search", "--onlyvisible", "--name", &pattern]).split_whitespace().any(|w| w == id) {
-        assert!(Instant::now() < deadline, "the native dialog did not accept {}", path.display());
-        tokio::time::sleep(Duration::from_millis(150)).await;
-    }
 }
 
 async fn wait_enabled(app: &App, css: &str) {
@@ -130,8 +70,7 @@ async fn a_packet_for_one_customer_is_saved_from_the_builder_through_the_native_
     // Save PDF… through the native dialog, to a path of our choosing.
     let out = dir.join("Kestrel packet.pdf");
     app.click("[data-action=save-packet]").await.unwrap();
-    let display = display_of_app(&file);
-    save_in_native_dialog(&display, "Save the escalation packet", &out).await;
+    app.save_dialog_choose("Save the escalation packet", &out).await.unwrap();
     app.wait_for(&format!("[data-packet-saved='{}']", out.display())).await.unwrap();
     app.wait_for("[data-action=open-packet]").await.unwrap();
     shot(&app, "packet-4-saved").await;
@@ -148,7 +87,7 @@ async fn a_packet_for_one_customer_is_saved_from_the_builder_through_the_native_
     // The same customer's one-page briefing, through its own native dialog.
     let brief = dir.join("Kestrel briefing.pdf");
     app.click("[data-action=save-briefing]").await.unwrap();
-    save_in_native_dialog(&display, "Save the one-page briefing", &brief).await;
+    app.save_dialog_choose("Save the one-page briefing", &brief).await.unwrap();
     app.wait_for(&format!("[data-packet-saved='{}']", brief.display())).await.unwrap();
     let out = Command::new("pdfinfo").arg(&brief).output().expect("pdfinfo");
     assert!(String::from_utf8_lossy(&out.stdout).contains("Pages:           1"), "the briefing is one page");

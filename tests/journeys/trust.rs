@@ -1,16 +1,9 @@
 //! Journeys of the trust features in the real window: the record's state in the sidebar,
 //! redaction, a passphrase set then used to unlock (also after an idle lock and a restart),
-//! backups and a restore, and export/import through the native-dialog commands.
+//! backups and a restore, and export/import with the files chosen in the native GTK dialogs.
 
 use casefile_e2e::{demo_file, file_hash, key, App, Scratch};
 use std::path::Path;
-
-fn answers(dir: &Scratch, lines: &[&Path]) -> std::path::PathBuf {
-    let file = dir.join("dialog-answers.txt");
-    let text: Vec<String> = lines.iter().map(|p| p.display().to_string()).collect();
-    std::fs::write(&file, text.join("\n")).unwrap();
-    file
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_sidebar_shows_the_record_and_a_redaction_keeps_it_intact() {
@@ -153,15 +146,18 @@ async fn export_then_import_into_a_new_file_with_progress_and_csv() {
     let json = dir.join("everything.json");
     let copy = dir.join("imported.casefile");
     let csv = dir.join("promises.csv");
-    let script = answers(&dir, &[&json, &csv, &json, &copy]);
-    std::env::set_var("CASEFILE_DIALOG_ANSWERS", &script);
     let app = App::launch(&file).await.unwrap();
     app.go("/safety").await.unwrap();
+    // Every file is chosen in the real GTK dialogs, with the keyboard.
     app.click("[data-action=export-json]").await.unwrap();
+    app.save_dialog_choose("Export the case file", &json).await.unwrap();
     app.wait_text("[data-exchange-result]", "Exported").await.unwrap();
     app.click("[data-action=export-csv-promises]").await.unwrap();
+    app.save_dialog_choose("Export Promises as CSV", &csv).await.unwrap();
     app.wait_text("[data-exchange-result]", "promises").await.unwrap();
     app.click("[data-action=import-json]").await.unwrap();
+    app.open_dialog_choose("Import a Casefile export", &json).await.unwrap();
+    app.save_dialog_choose("Save the imported case file as", &copy).await.unwrap();
     app.wait_text("[data-exchange-result]", "Imported").await.unwrap();
     let progress = app.text("[data-import-progress-text]").await.unwrap();
     assert!(progress.contains(" of "), "the progress bar counted rows: {progress}");
@@ -170,7 +166,6 @@ async fn export_then_import_into_a_new_file_with_progress_and_csv() {
     assert!(title.contains("imported.casefile"), "{title}");
     app.wait_text("[data-integrity-text]", "Record intact").await.unwrap();
     app.quit().await;
-    std::env::remove_var("CASEFILE_DIALOG_ANSWERS");
 
     let export = |p: &Path| {
         let cf = casefile_core::CaseFile::open(p).unwrap();
@@ -178,7 +173,10 @@ async fn export_then_import_into_a_new_file_with_progress_and_csv() {
         casefile_core::exchange::write_json(cf.conn(), &mut out).unwrap();
         out
     };
-    assert_eq!(export(&file), export(&copy), "the imported file holds exactly the source");
+    // Compared with the export itself: the source may have changed since (the reminder check
+    // marks what it notified a few seconds after start).
+    assert_eq!(std::fs::read(&json).unwrap(), export(&copy), "the imported file holds exactly what was exported");
+    assert!(export(&file).len() > 10_000, "the source still exports");
     assert!(std::fs::read_to_string(&csv).unwrap().starts_with("id,"));
 }
 

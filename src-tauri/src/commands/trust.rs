@@ -160,30 +160,12 @@ pub fn redact_event(state: State<'_, AppState>, id: String, confirm: String) -> 
 
 // ---- export and import ----
 
-/// Journeys cannot click in a native file dialog, so a file named by CASEFILE_DIALOG_ANSWERS
-/// may hold the paths to answer with, one per line, used in order.
-fn scripted_answer() -> Option<Option<PathBuf>> {
-    let file = std::env::var_os("CASEFILE_DIALOG_ANSWERS")?;
-    let text = std::fs::read_to_string(&file).ok()?;
-    let mut lines = text.lines();
-    let first = lines.next()?.to_string();
-    let rest: Vec<&str> = lines.collect();
-    let _ = std::fs::write(&file, rest.join("\n"));
-    Some((!first.trim().is_empty()).then(|| PathBuf::from(first.trim())))
-}
-
 fn save_dialog<R: Runtime>(app: &AppHandle<R>, title: &str, name: &str, filter: (&str, &str)) -> Option<PathBuf> {
-    if let Some(answer) = scripted_answer() {
-        return answer;
-    }
     let picked = app.dialog().file().set_title(title).set_file_name(name).add_filter(filter.0, &[filter.1]).blocking_save_file();
     picked.and_then(|p| p.into_path().ok())
 }
 
 fn open_dialog<R: Runtime>(app: &AppHandle<R>, title: &str, filter: (&str, &str)) -> Option<PathBuf> {
-    if let Some(answer) = scripted_answer() {
-        return answer;
-    }
     let picked = app.dialog().file().set_title(title).add_filter(filter.0, &[filter.1]).add_filter("All files", &["*"]).blocking_pick_file();
     picked.and_then(|p| p.into_path().ok())
 }
