@@ -111,18 +111,28 @@ pub fn canonical_row(conn: &Connection, table: &str, id: &str) -> Result<Option<
 }
 
 fn canonical(names: &[String], r: &rusqlite::Row<'_>) -> rusqlite::Result<String> {
-    let mut map = BTreeMap::new();
+    let mut values = Vec::with_capacity(names.len());
     for (i, name) in names.iter().enumerate() {
-        let v = match r.get_ref(i)? {
+        values.push((name.as_str(), r.get_ref(i)?));
+    }
+    Ok(canonical_of(values))
+}
+
+/// The canonical JSON of a row given as (column, value) pairs, in any order: the one
+/// encoding both the row read back ([`canonical_row`]) and a bulk write ([`batch`]) use.
+pub fn canonical_of<'a>(values: impl IntoIterator<Item = (&'a str, ValueRef<'a>)>) -> String {
+    let mut map = BTreeMap::new();
+    for (name, value) in values {
+        let v = match value {
             ValueRef::Null => serde_json::Value::Null,
             ValueRef::Integer(n) => serde_json::Value::from(n),
             ValueRef::Real(f) => serde_json::Value::from(f),
             ValueRef::Text(t) => serde_json::Value::from(String::from_utf8_lossy(t).into_owned()),
             ValueRef::Blob(b) => serde_json::Value::from(sha256_hex(b)),
         };
-        map.insert(name.as_str(), v);
+        map.insert(name, v);
     }
-    Ok(serde_json::to_string(&map).unwrap_or_default())
+    serde_json::to_string(&map).unwrap_or_default()
 }
 
 /// What `verify` found.
@@ -266,6 +276,8 @@ pub fn head(conn: &Connection) -> Result<(u64, String)> {
         .optional()?;
     Ok(r.unwrap_or((0, GENESIS.to_string())))
 }
+
+pub mod batch;
 
 #[cfg(test)]
 mod tests;

@@ -184,6 +184,24 @@ impl CaseFile {
         Ok(value)
     }
 
+    /// Write a brand-new file in bulk (the demo at scale): commits are not flushed to disk one
+    /// by one, and the page cache is large. Only for a file whose loss costs nothing; the demo
+    /// removes a half-written file. [`CaseFile::end_bulk`] makes it durable again.
+    pub(crate) fn begin_bulk(&self) -> Result<()> {
+        self.conn.pragma_update(None, "synchronous", "OFF")?;
+        self.conn.pragma_update(None, "cache_size", -262_144)?;
+        Ok(())
+    }
+
+    /// Back to every commit on disk when it returns, with everything written so far flushed
+    /// into the main file.
+    pub(crate) fn end_bulk(&self) -> Result<()> {
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        self.conn.pragma_update(None, "cache_size", -2_000)?;
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
     /// The connection, for reads.
     pub fn conn(&self) -> &Connection {
         &self.conn
