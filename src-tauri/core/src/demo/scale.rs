@@ -20,6 +20,7 @@ mod words;
 use super::{Cast, Story};
 use crate::db::CaseFile;
 use crate::error::Result;
+use std::time::{Duration, Instant};
 
 /// How much of each kind of record N timeline entries come with.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -79,17 +80,40 @@ fn share(total: u64, day: u64) -> std::ops::Range<u64> {
     (total * day / DAYS)..(total * (day + 1) / DAYS)
 }
 
-pub(super) fn populate(cf: &mut CaseFile, story: &Story<'_>, cast: &Cast, n: u64) -> Result<()> {
+/// Where the time of a scaled demo went, for the line `casefile demo` prints.
+#[derive(Debug, Default)]
+pub struct Timings {
+    pub ledger: Duration,
+    pub entries: Duration,
+}
+
+impl std::fmt::Display for Timings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "promises and complaints {:.1} s, timeline entries {:.1} s", self.ledger.as_secs_f64(), self.entries.as_secs_f64())
+    }
+}
+
+pub(super) fn populate(cf: &mut CaseFile, story: &Story<'_>, cast: &Cast, n: u64) -> Result<Timings> {
     let sizes = Sizes::for_entries(n);
+    let mut timings = Timings::default();
     cf.begin_bulk()?;
+    let started = Instant::now();
     let mut world = customers::populate(cf, story, cast, sizes.customers)?;
     let mut ledger = ledger::Ledger::default();
+    timings.ledger += started.elapsed();
     for day in 0..DAYS {
         let days_ago = (DAYS - 1 - day) as i64;
+        let started = Instant::now();
         ledger.day(cf, story, &mut world, days_ago, share(sizes.promises, day), share(sizes.complaints, day))?;
+        timings.ledger += started.elapsed();
+        let started = Instant::now();
         entries::day(cf, story, &world, days_ago, share(sizes.entries, day))?;
+        timings.entries += started.elapsed();
     }
-    cf.end_bulk()
+    let started = Instant::now();
+    cf.end_bulk()?;
+    timings.entries += started.elapsed();
+    Ok(timings)
 }
 
 #[cfg(test)]
