@@ -112,6 +112,7 @@ pub fn bench_save(report: &mut Report, path: &Path, fx: &Fixture, size: u64) {
             occurred_precision: "day".into(),
             summary: format!("Benchmark call {i} about the delivery schedule"),
             strength: "first_hand".into(),
+            source_text: "My call notes".into(),
             account_id: Some(fx.busy.clone()),
             ..Default::default()
         };

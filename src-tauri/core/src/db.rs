@@ -71,15 +71,24 @@ pub struct CaseFile {
 /// A write in progress. Everything a command changes happens inside one of these, so a
 /// multi-step write either lands whole or not at all.
 pub struct Tx<'c> {
-    inner: rusqlite::Transaction<'c>,
+    inner: Inner<'c>,
     clock: &'c dyn Clock,
     now: DateTime<Utc>,
+}
+
+/// A write is its own transaction, or a savepoint inside a [`CaseFile::batch`].
+enum Inner<'c> {
+    Transaction(rusqlite::Transaction<'c>),
+    Savepoint(rusqlite::Savepoint<'c>),
 }
 
 impl std::ops::Deref for Tx<'_> {
     type Target = Connection;
     fn deref(&self) -> &Connection {
-        &self.inner
+        match &self.inner {
+            Inner::Transaction(t) => t,
+            Inner::Savepoint(s) => s,
+        }
     }
 }
 
@@ -175,14 +184,38 @@ impl CaseFile {
         Ok(())
     }
 
-    /// Run `f` inside one immediate transaction: all of it lands, or none of it does.
+    /// Run `f` inside one immediate transaction: all of it lands, or none of it does. Inside
+    /// a [`CaseFile::batch`] it is a savepoint of the batch's transaction instead.
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
         let now = self.clock.now();
-        let inner = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let inner = if self.conn.is_autocommit() {
+            Inner::Transaction(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+        } else {
+            Inner::Savepoint(self.conn.savepoint()?)
+        };
         let tx = Tx { inner, clock: self.clock.as_ref(), now };
         let value = f(&tx)?;
-        tx.inner.commit()?;
+        match tx.inner {
+            Inner::Transaction(t) => t.commit()?,
+            Inner::Savepoint(s) => s.commit()?,
+        }
         Ok(value)
+    }
+
+    /// Run many writes as one transaction (the demo at scale does a day's worth at a time):
+    /// each write inside is a savepoint, and the whole lands at the end or not at all.
+    pub(crate) fn batch<T>(&mut self, f: impl FnOnce(&mut CaseFile) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        match f(self) {
+            Ok(value) => {
+                self.conn.execute_batch("COMMIT")?;
+                Ok(value)
+            }
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
     }
 
     /// Write a brand-new file in bulk (the demo at scale): commits are not flushed to disk one

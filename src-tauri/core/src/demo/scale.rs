@@ -103,12 +103,16 @@ pub(super) fn populate(cf: &mut CaseFile, story: &Story<'_>, cast: &Cast, n: u64
     timings.ledger += started.elapsed();
     for day in 0..DAYS {
         let days_ago = (DAYS - 1 - day) as i64;
-        let started = Instant::now();
-        ledger.day(cf, story, &mut world, days_ago, share(sizes.promises, day), share(sizes.complaints, day))?;
-        timings.ledger += started.elapsed();
-        let started = Instant::now();
-        entries::day(cf, story, &world, days_ago, share(sizes.entries, day))?;
-        timings.entries += started.elapsed();
+        // A day's writes are one transaction: each core call inside is a savepoint of it.
+        cf.batch(|cf| {
+            let started = Instant::now();
+            ledger.day(cf, story, &mut world, days_ago, share(sizes.promises, day), share(sizes.complaints, day))?;
+            timings.ledger += started.elapsed();
+            let started = Instant::now();
+            entries::day(cf, story, &world, days_ago, share(sizes.entries, day))?;
+            timings.entries += started.elapsed();
+            Ok(())
+        })?;
     }
     let started = Instant::now();
     cf.end_bulk()?;
