@@ -97,6 +97,14 @@ const COMMANDS: &[&str] = &[
     "import_case_file",
     // about and help
     "about",
+    // before the call: briefing, dashboard, search, reminders
+    "get_briefing",
+    "get_dashboard",
+    "search_case_file",
+    "list_reminders",
+    "snooze_reminder",
+    "dismiss_reminder",
+    "check_reminders",
 ];
 
 fn main() {

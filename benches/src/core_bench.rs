@@ -129,3 +129,44 @@ pub fn bench_verify(report: &mut Report, cf: &CaseFile, size: u64) {
     let s = Summary::of(vec![t.elapsed()]);
     report.push(Line { note: format!("{} links, ok = {}", v.links, v.ok), ..line("Integrity", "verify the whole chain (background, after opening)", size, s) });
 }
+
+/// The customer briefing, as the Briefing screen asks for it, on the busiest customer and a
+/// typical one.
+pub fn bench_briefing(report: &mut Report, cf: &CaseFile, fx: &Fixture, size: u64) {
+    for (label, id) in [(format!("Nordlicht ({} entries)", fx.busy_entries), &fx.busy), ("a typical customer".to_string(), &fx.typical)] {
+        let s = stats::time(10, 400, || casefile_core::briefing::for_account(cf.conn(), fx.today, id).expect("briefing"));
+        let target = Target::at_most_p99("≤ 5 ms p99", 5.0).headline("briefing");
+        report.push(Line { target: Some(target), ..line("Customer briefing (query)", label, size, s) });
+    }
+}
+
+/// Full-text search as the Search screen runs it (every kind of record, newest first).
+pub fn bench_search(report: &mut Report, cf: &CaseFile, fx: &Fixture, size: u64) {
+    use casefile_core::search::{self, SearchQuery};
+    let count = |q: &SearchQuery| search::search(cf.conn(), fx.today, q).map(|r| r.groups.iter().map(|g| g.hits.len()).sum::<usize>()).unwrap_or(0);
+    let entries = |word: &str| -> i64 {
+        cf.conn().query_row("SELECT count(*) FROM events_fts WHERE events_fts MATCH ?1", [word], |r| r.get(0)).unwrap_or(0)
+    };
+    let searches: Vec<(String, SearchQuery)> = vec![
+        (format!("a common word: \"delivery\" ({} entries match)", entries("delivery")), SearchQuery { text: "delivery ".into(), ..Default::default() }),
+        (format!("a rare word: \"hydrostatic\" ({} entries match)", entries("hydrostatic")), SearchQuery { text: "hydrostatic ".into(), ..Default::default() }),
+        (format!("a prefix, as typed: \"insp\" ({} entries match)", entries("insp*")), SearchQuery { text: "insp".into(), ..Default::default() }),
+        ("a common word, one customer (Nordlicht)".into(), SearchQuery { text: "delivery ".into(), account_id: Some(fx.busy.clone()), ..Default::default() }),
+        ("two words, timeline entries only".into(), SearchQuery { text: "credit note ".into(), kind: Some("event".into()), ..Default::default() }),
+    ];
+    for (label, q) in searches {
+        let hits = count(&q);
+        let s = stats::time(3, 60, || search::search(cf.conn(), fx.today, &q).expect("search"));
+        let target = Target::at_most_median("≤ 100 ms", 100.0).headline("search");
+        report.push(Line { target: Some(target), note: format!("{hits} hits shown"), ..line("Search", label, size, s) });
+    }
+}
+
+/// The dashboard (the home screen) and the reminders it lists.
+pub fn bench_dashboard(report: &mut Report, cf: &CaseFile, fx: &Fixture, size: u64) {
+    let s = stats::time(2, 30, || casefile_core::dashboard::build(cf.conn(), fx.today).expect("dashboard"));
+    report.push(Line { target: Some(Target::at_most_median("≤ 100 ms", 100.0)), ..line("Dashboard", "the dashboard's figures (home screen)", size, s) });
+    let n = casefile_core::reminders::list(cf.conn(), fx.today).map(|r| r.len()).unwrap_or(0);
+    let s = stats::time(2, 30, || casefile_core::reminders::list(cf.conn(), fx.today).expect("reminders"));
+    report.push(Line { target: Some(Target::at_most_median("≤ 100 ms", 100.0)), note: format!("{n} reminders"), ..line("Dashboard", "the reminders", size, s) });
+}

@@ -131,6 +131,9 @@ async fn main() {
         let cf = core_bench::open(&file);
         let fx = core_bench::fixture(&cf, today());
         core_bench::bench_open(&mut report, &file, size, fx.today);
+        core_bench::bench_briefing(&mut report, &cf, &fx, size);
+        core_bench::bench_search(&mut report, &cf, &fx, size);
+        core_bench::bench_dashboard(&mut report, &cf, &fx, size);
         core_bench::bench_lists(&mut report, &cf, &fx, size);
         exchange_bench::bench_export(&mut report, &cf, &dir, size);
         core_bench::bench_verify(&mut report, &cf, size);

@@ -2,6 +2,7 @@
 //! Everything a user can do lives in `casefile_core`; this crate only adapts it.
 
 pub mod commands;
+pub mod reminders;
 pub mod state;
 pub mod trust;
 
@@ -101,6 +102,13 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::trust::export_csv,
             commands::trust::import_case_file,
             commands::app::about,
+            commands::briefing::get_briefing,
+            commands::briefing::get_dashboard,
+            commands::briefing::search_case_file,
+            commands::briefing::list_reminders,
+            commands::briefing::snooze_reminder,
+            commands::briefing::dismiss_reminder,
+            commands::briefing::check_reminders,
         ])
 }
 
@@ -127,6 +135,7 @@ pub fn run(file: Option<PathBuf>) {
             trust::start(app.handle().clone());
             // An encrypted file is not a failure: the window asks for its passphrase.
             let failure = failure.filter(|e| e.kind() != "needs_passphrase");
+            reminders::start(app.handle().clone());
             if let Some(e) = failure {
                 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
                 app.dialog()

@@ -51,6 +51,7 @@ async fn the_first_run_offers_three_ways_in_and_says_everything_stays_here() {
 async fn exploring_the_demo_marks_it_demo_everywhere_until_it_is_left() {
     let app = App::launch_first_run().await.unwrap();
     app.click("[data-welcome=demo]").await.unwrap();
+    app.customers().await.unwrap();
     app.wait_text("[data-list=customers]", "Nordlicht Logistik GmbH").await.unwrap();
     assert!(demo_path(&app).exists(), "the demo is made in the app-data folder");
 
@@ -64,6 +65,7 @@ async fn exploring_the_demo_marks_it_demo_everywhere_until_it_is_left() {
 
     // The demo is the last file used, so it comes back on the next start: still marked.
     let app = app.restart().await.unwrap();
+    app.customers().await.unwrap();
     app.wait_text("[data-list=customers]", "Nordlicht Logistik GmbH").await.unwrap();
     app.wait_for("[data-demo-banner]").await.unwrap();
     app.wait_native_title("DEMO").await.unwrap();
@@ -93,6 +95,7 @@ async fn a_new_case_file_is_made_where_the_native_save_dialog_says() {
     app.screenshot("first-run-3-about-you").await.unwrap();
     app.click("dialog[data-dialog=first-run] [data-submit=first-run]").await.unwrap();
     app.wait_gone("dialog[data-dialog=first-run]").await.unwrap();
+    app.customers().await.unwrap();
     app.wait_for("[data-empty=customers]").await.unwrap();
     assert_eq!(sidebar_file_name(&app).await, "Accounts 2026.casefile");
     assert!(!app.find("[data-demo-banner]").await.unwrap().is_displayed().await.unwrap(), "a real file is not marked DEMO");
@@ -102,6 +105,7 @@ async fn a_new_case_file_is_made_where_the_native_save_dialog_says() {
 
     // The next start reopens it.
     let app = app.restart().await.unwrap();
+    app.customers().await.unwrap();
     app.wait_for("[data-empty=customers]").await.unwrap();
     assert_eq!(sidebar_file_name(&app).await, "Accounts 2026.casefile");
     app.quit().await;
@@ -134,6 +138,7 @@ async fn an_existing_file_opens_through_the_native_open_dialog_and_a_stranger_is
 
     app.click("[data-welcome=open]").await.unwrap();
     app.open_dialog_choose("Open case file", &existing).await.unwrap();
+    app.customers().await.unwrap();
     app.wait_text("[data-list=customers]", "Kestrel Roofing Ltd").await.unwrap();
     app.wait_native_title("kestrel.casefile — Casefile").await.unwrap();
     app.quit().await;

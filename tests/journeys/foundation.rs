@@ -8,6 +8,8 @@ async fn a_customer_with_a_contact_survives_a_restart() {
     let dir = Scratch::new("j1");
     let file = dir.join("fresh.casefile");
     let app = App::launch(&file).await.unwrap();
+    // The dashboard is home; customers are one click away.
+    app.click("[data-nav=customers]").await.unwrap();
     app.wait_for("[data-empty=customers]").await.unwrap();
 
     app.click("[data-action=new-customer]").await.unwrap();
@@ -27,6 +29,7 @@ async fn a_customer_with_a_contact_survives_a_restart() {
     app.screenshot("foundation-1-customer-created").await.unwrap();
 
     let app = app.restart().await.unwrap();
+    app.click("[data-nav=customers]").await.unwrap();
     app.wait_text("[data-list=customers]", "Zoë's Roofing & Co <b>").await.unwrap();
     app.click("[data-list=customers] .list-item").await.unwrap();
     app.wait_text("[data-contacts]", "Кира Соколова").await.unwrap();
@@ -41,6 +44,7 @@ async fn the_demo_file_opens_with_its_customers() {
     let dir = Scratch::new("j2");
     let file = demo_file(&dir, "demo.casefile");
     let app = App::launch(&file).await.unwrap();
+    app.click("[data-nav=customers]").await.unwrap();
     for name in ["Nordlicht Logistik GmbH", "Kestrel Roofing Ltd", "Кровля-Сервис ООО", "Ελληνικά Δομικά Α.Ε."] {
         app.wait_text("[data-list=customers]", name).await.unwrap();
     }
@@ -58,6 +62,7 @@ async fn an_empty_name_is_refused_at_the_field_and_nothing_is_written() {
     let before = file_hash(&file);
 
     let app = App::launch(&file).await.unwrap();
+    app.click("[data-nav=customers]").await.unwrap();
     app.click("[data-action=new-customer]").await.unwrap();
     app.fill("dialog[data-dialog=customer] [name=name]", "   ").await.unwrap();
     app.click("dialog[data-dialog=customer] [data-submit=customer]").await.unwrap();

@@ -11,6 +11,7 @@ async fn the_shortcut_sheet_lists_every_sections_shortcut_and_they_work() {
     let dir = Scratch::new("help1");
     let file = dir.join("help.casefile");
     let app = App::launch(&file).await.unwrap();
+    app.customers().await.unwrap();
     app.wait_for("[data-empty=customers]").await.unwrap();
     // Start somewhere other than Customers, whose module registers its own shortcuts.
     app.go("/people").await.unwrap();
@@ -51,6 +52,7 @@ async fn about_shows_version_licence_schema_and_where_things_live() {
     let dir = Scratch::new("help2");
     let file = dir.join("about.casefile");
     let app = App::launch(&file).await.unwrap();
+    app.customers().await.unwrap();
     app.wait_for("[data-empty=customers]").await.unwrap();
 
     app.keys(F1).await.unwrap();

@@ -162,6 +162,7 @@ async fn quick_capture_from_the_keyboard_alone() {
         let _ = &cast.rolf;
     }
     let app = App::launch(&path).await.unwrap();
+    app.go("#/customers").await.unwrap();
     app.wait_for("[data-list=customers]").await.unwrap();
 
     // Ctrl+L from the Customers screen opens "Log a promise" with the cursor in "Who".

@@ -27,6 +27,7 @@ async fn a_big_file_draws_one_page_of_each_list() {
     };
     assert!(promises > 200 && entries > 1000, "the file is big enough to need paging: {promises} promises, {entries} entries");
     let app = App::launch(&file).await.unwrap();
+    app.wait_route("/dashboard").await.unwrap();
 
     app.click("[data-nav=promises]").await.unwrap();
     let pager = app.wait_text("[data-pager-text]", &format!("of {}", casefile_core::text::group(promises as usize))).await.unwrap();
@@ -65,6 +66,7 @@ async fn importing_ten_thousand_rows_shows_its_progress() {
     std::fs::write(&answers, format!("{}\n{}", json.display(), target.display())).unwrap();
     std::env::set_var("CASEFILE_DIALOG_ANSWERS", &answers);
     let app = App::launch(&dir.join("work.casefile")).await.unwrap();
+    app.wait_route("/dashboard").await.unwrap();
     app.go("/safety").await.unwrap();
     app.wait_for("[data-action=import-json]").await.unwrap();
     // Watch the progress text as a person would see it change.

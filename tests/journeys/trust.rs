@@ -83,6 +83,7 @@ async fn a_passphrase_is_set_the_file_locks_and_only_the_right_passphrase_opens_
     assert_eq!(file_hash(&file), before, "a wrong passphrase touches nothing");
     app.fill("[data-form=unlock] [name=passphrase]", "harbour lantern seven").await.unwrap();
     app.click("[data-submit=unlock]").await.unwrap();
+    app.customers().await.unwrap();
     app.wait_text("[data-list=customers]", "Nordlicht").await.unwrap();
 
     // Idle lock: one "minute" is 1.5 s in this journey.
@@ -101,6 +102,7 @@ async fn a_passphrase_is_set_the_file_locks_and_only_the_right_passphrase_opens_
     assert!(!recent.contains("harbour"), "the passphrase is never written down: {recent}");
     app.fill("[data-form=unlock] [name=passphrase]", "harbour lantern seven").await.unwrap();
     app.click("[data-submit=unlock]").await.unwrap();
+    app.customers().await.unwrap();
     app.wait_text("[data-list=customers]", "Nordlicht").await.unwrap();
     app.wait_text("[data-integrity-text]", "Record intact").await.unwrap();
     app.quit().await;

@@ -366,6 +366,19 @@ impl App {
         Ok(self.client.execute(script, vec![]).await?)
     }
 
+    /// Wait until the window shows the screen of a route pattern (e.g. "/dashboard"), as it
+    /// does after opening a file, so a journey never races the app's own navigation.
+    pub async fn wait_route(&self, pattern: &str) -> Result<()> {
+        self.wait_for(&format!("[data-view][data-route=\"{pattern}\"]")).await.map(|_| ())
+    }
+
+    /// Open a file's customer list, once the app has finished its own way to its home screen.
+    pub async fn customers(&self) -> Result<()> {
+        self.wait_route("/dashboard").await?;
+        self.go("/customers").await?;
+        self.wait_for("[data-list=customers]").await.map(|_| ())
+    }
+
     /// Go to a route, as a click in the sidebar would.
     pub async fn go(&self, route: &str) -> Result<()> {
         self.client.execute("location.hash = arguments[0]", vec![serde_json::json!(route)]).await?;

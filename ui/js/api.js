@@ -124,3 +124,12 @@ export const exportCsv = (table, plaintextOk = false) => call('export_csv', { ta
 export const importCaseFile = (source = null, passphrase = null) => call('import_case_file', { source, passphrase });
 // about and help
 export const about = () => call('about');
+
+// before the call: the briefing, the dashboard, search and reminders
+export const getBriefing = (accountId) => call('get_briefing', { accountId });
+export const getDashboard = () => call('get_dashboard');
+export const searchCaseFile = (query) => call('search_case_file', { query });
+export const listReminders = () => call('list_reminders');
+export const snoozeReminder = (key, until) => call('snooze_reminder', { key, until });
+export const dismissReminder = (key) => call('dismiss_reminder', { key });
+export const checkReminders = () => call('check_reminders');

@@ -11,6 +11,7 @@ import { showError } from './ui.js';
 import './promise-watch.js';
 import * as evidence from './evidence/global.js';
 import { installTrust, refreshIntegrity } from './integrity.js';
+import * as beforeCall from './before-call.js';
 
 route('/welcome', () => import('./views/welcome.js'));
 route('/customers', () => import('./views/customers.js'));
@@ -34,8 +35,13 @@ route('/unlock', () => import('./views/unlock.js'));
 route('/safety', () => import('./views/safety.js'));
 route('/redact/:id', () => import('./views/redact.js'));
 route('/restore', () => import('./views/restore.js'));
+route('/dashboard', () => import('./views/dashboard.js'));
+route('/briefing', () => import('./views/briefing.js'));
+route('/briefing/:id', () => import('./views/briefing.js'));
+route('/search', () => import('./views/search.js'));
+route('/customers/:id/timeline/:day', () => import('./views/timeline.js'));
 
-export const HOME = '/customers';
+export const HOME = '/dashboard';
 
 const ctx = {
   status: null,
@@ -91,6 +97,7 @@ async function render() {
 async function start() {
   shortcuts.install();
   evidence.install(ctx);
+  beforeCall.install(ctx);
   for (const s of SECTIONS) {
     shortcuts.register({ keys: `g ${s.key}`, label: `Go to ${s.label}`, group: 'Go to', run: () => navigate(s.route) });
   }

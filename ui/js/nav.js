@@ -5,6 +5,9 @@ import { h, icon, mount } from './dom.js';
 import { ICONS } from './icons.js';
 
 export const SECTIONS = [
+  { group: 'Overview', route: '/dashboard', label: 'Dashboard', icon: 'dashboard', key: 'h' },
+  { group: 'Overview', route: '/briefing', label: 'Briefing', icon: 'briefing', key: 'b' },
+  { group: 'Overview', route: '/search', label: 'Search', icon: 'search', key: 's' },
   { group: 'Records', route: '/customers', label: 'Customers', icon: 'customers', key: 'c' },
   { group: 'Records', route: '/people', label: 'People', icon: 'people', key: 'p' },
   { group: 'Records', route: '/promises', label: 'Promises', icon: 'promises', key: 'r', countTitle: 'Overdue promises' },

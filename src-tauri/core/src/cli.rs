@@ -20,7 +20,8 @@ use std::path::PathBuf;
         Set CASEFILE_PASSPHRASE to open an encrypted file from the command line.",
     after_help = "Examples:\n  casefile --file ~/work.casefile        open the window on a file\n  \
         casefile demo --file /tmp/demo.casefile  write the demo case file\n  \
-        casefile check --file ~/work.casefile  check a file without opening the window"
+        casefile check --file ~/work.casefile  check a file without opening the window\n  \
+        casefile brief --file ~/work.casefile --customer Nordlicht   brief yourself before a call"
 )]
 pub struct Cli {
     /// The case file to open in the window (created if it does not exist).
@@ -79,6 +80,16 @@ pub enum Command {
         #[arg(value_name = "FILE.json")]
         input: PathBuf,
     },
+    /// Print the briefing for one customer: figures, talking points, open promises and
+    /// complaints, compensation given, the last conversations. Exits 2 when the name matches
+    /// no customer or several.
+    Brief {
+        #[arg(long, value_name = "PATH")]
+        file: PathBuf,
+        /// The customer's name, or a unique part of it.
+        #[arg(long, value_name = "NAME")]
+        customer: String,
+    },
 }
 
 /// Run a subcommand, writing to the given streams; returns the process exit code.
@@ -89,6 +100,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Command::Verify { file } => trust::verify(&file, out),
         Command::Export { file, out: to, csv, plaintext } => trust::export(&file, &to, csv.as_deref(), plaintext, out),
         Command::Import { file, input } => trust::import(&file, &input, out),
+        Command::Brief { file, customer } => brief(&file, &customer, out, err),
     };
     match result {
         Ok(code) => code,
@@ -149,6 +161,36 @@ fn check(path: &std::path::Path, out: &mut dyn Write) -> Result<i32, Error> {
 }
 
 mod trust;
+fn brief(path: &std::path::Path, name: &str, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Error> {
+    let cf = open(path)?;
+    let account = match one_customer(&cf, name)? {
+        Ok(account) => account,
+        Err(problem) => {
+            let _ = writeln!(err, "casefile: {problem}");
+            return Ok(2);
+        }
+    };
+    let briefing = crate::briefing::for_account(cf.conn(), cf.today(), &account.id)?;
+    let _ = write!(out, "{}", crate::briefing::text::render(&briefing));
+    Ok(0)
+}
+
+/// The one customer `name` means, or why it means none or several.
+pub fn one_customer(cf: &CaseFile, name: &str) -> Result<Result<crate::accounts::Account, String>, Error> {
+    if name.trim().is_empty() {
+        return Ok(Err("Give a customer's name with --customer.".into()));
+    }
+    let mut found = crate::accounts::find_by_name(cf.conn(), name)?;
+    Ok(match found.len() {
+        0 => Err(format!("No customer matches “{}”.", crate::text::clip(name.trim(), 60))),
+        1 => Ok(found.remove(0)),
+        n => {
+            let names: Vec<&str> = found.iter().take(8).map(|a| a.name.as_str()).collect();
+            let more = if n > 8 { format!(" and {} more", n - 8) } else { String::new() };
+            Err(format!("“{}” matches {n} customers: {}{more}. Give more of the name.", crate::text::clip(name.trim(), 60), names.join(", ")))
+        }
+    })
+}
 
 #[cfg(test)]
 mod tests;

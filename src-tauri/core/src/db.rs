@@ -23,6 +23,7 @@ pub const APPLICATION_ID: i32 = 0x4361_7365;
 const MIGRATIONS: &[(&str, &[&str])] = &[
     (include_str!("../migrations/0001_init.sql"), &[]),
     (include_str!("../migrations/0002_retractions.sql"), &["follow_ups", "lost_revenue"]),
+    (include_str!("../migrations/0003_search.sql"), &[]),
     (include_str!("../migrations/0006_indexes.sql"), &[]),
 ];
 

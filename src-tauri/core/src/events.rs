@@ -314,5 +314,36 @@ pub fn redact_rows(tx: &Tx<'_>, ids: &[String]) -> Result<()> {
     Ok(())
 }
 
+/// The kinds of entry that are a conversation with the customer, for "the last contact".
+/// Follow-ups are left out: most chase a colleague, not the customer.
+pub const INTERACTION_KINDS: &[EventKind] = &[EventKind::Call, EventKind::Meeting, EventKind::Email, EventKind::HostileIncident];
+
+/// The newest conversations with one customer (calls, meetings, e-mails and hostile
+/// incidents), newest first, leaving out entries retracted or replaced by a revision. Walks
+/// the customer's index backwards, so it stays quick however long the timeline grows.
+pub fn recent_interactions(conn: &Connection, account_id: &str, limit: u32) -> Result<Vec<Event>> {
+    let kinds = serde_json::to_string(&INTERACTION_KINDS.iter().map(|k| k.as_str()).collect::<Vec<_>>()).unwrap_or_default();
+    Ok(conn
+        .prepare_cached(&format!(
+            "{SELECT} WHERE account_id = ?1 AND kind IN (SELECT value FROM json_each(?2)) AND retracted_at IS NULL
+               AND NOT EXISTS (SELECT 1 FROM events n WHERE n.supersedes_id = events.id)
+             ORDER BY occurred_at DESC, id DESC LIMIT ?3"
+        ))?
+        .query_map(params![account_id, kinds, limit], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The newest standing entry of one kind about a customer on or after `since` (a day), if any.
+pub fn latest_of_kind(conn: &Connection, account_id: &str, kind: EventKind, since: &str) -> Result<Option<Event>> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "{SELECT} WHERE account_id = ?1 AND kind = ?2 AND occurred_at >= ?3 AND retracted_at IS NULL
+               AND NOT EXISTS (SELECT 1 FROM events n WHERE n.supersedes_id = events.id)
+             ORDER BY occurred_at DESC, id DESC LIMIT 1"
+        ))?
+        .query_row(params![account_id, kind, since], from_row)
+        .optional()?)
+}
+
 #[cfg(test)]
 mod tests;

@@ -32,6 +32,11 @@ pub mod root_causes;
 pub mod timeline;
 pub mod intake;
 pub mod exchange;
+pub mod briefing;
+pub mod talking_points;
+pub mod dashboard;
+pub mod search;
+pub mod reminders;
 
 #[cfg(test)]
 pub(crate) mod testing;

@@ -13,6 +13,7 @@ use crate::events::{self, NewEvent};
 use crate::model::{Certainty, EventKind, Precision};
 use crate::money::{Money, Totals};
 use crate::{accounts, text, when};
+use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -204,6 +205,21 @@ pub fn totals_for_account(conn: &Connection, account_id: &str) -> Result<LostTot
 /// Lost revenue caused by the promises a person made.
 pub fn totals_for_promiser(conn: &Connection, person_id: &str) -> Result<LostTotals> {
     sum(conn, "l.promise_id IN (SELECT id FROM promises WHERE made_by_id = ?1)", person_id)
+}
+
+/// Lost revenue with a `lost_on` day from `from` to `to`, inclusive; either bound may be open.
+pub fn totals_between(conn: &Connection, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<LostTotals> {
+    let mut totals = LostTotals::default();
+    let mut stmt = conn.prepare_cached(
+        "SELECT amount_minor, currency, certainty FROM lost_revenue
+         WHERE retracted_at IS NULL AND (?1 IS NULL OR lost_on >= ?1) AND (?2 IS NULL OR lost_on <= ?2)",
+    )?;
+    let rows = stmt.query_map(params![from.map(when::date), to.map(when::date)], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Certainty>(2)?)))?;
+    for row in rows {
+        let (minor, currency, certainty) = row?;
+        totals.add(minor, &currency, certainty);
+    }
+    Ok(totals)
 }
 
 /// Lost revenue per promiser, for everyone at once.

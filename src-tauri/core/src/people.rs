@@ -261,6 +261,11 @@ pub(crate) fn escape_like(s: &str) -> String {
     s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
+/// The person marked as the user ("me"), if one is.
+pub fn me(conn: &Connection) -> Result<Option<Person>> {
+    Ok(conn.prepare_cached(&format!("{SELECT} WHERE p.is_me = 1 LIMIT 1"))?.query_row([], from_row).optional()?)
+}
+
 /// Find people by name for the CLI and type-ahead: exact (case-insensitive) matches first.
 pub fn find_by_name(conn: &Connection, name: &str) -> Result<Vec<Person>> {
     let exact = conn

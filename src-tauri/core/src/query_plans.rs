@@ -8,6 +8,7 @@ use crate::complaints::ComplaintQuery;
 use crate::db::CaseFile;
 use crate::demo::DemoOptions;
 use crate::promises::query::PromiseQuery;
+use crate::search::SearchQuery;
 use crate::testing::day;
 use crate::testing::plans::{assert_no_full_scan, ran};
 use crate::timeline::TimelineQuery;
@@ -133,4 +134,56 @@ fn a_full_scan_is_caught() {
     });
     let caught = std::panic::catch_unwind(|| assert_no_full_scan(f.cf.conn(), "a LIKE over every entry", &queries, LIMIT));
     assert!(caught.is_err(), "{queries:?}");
+}
+
+#[test]
+fn a_customer_briefing_reads_only_that_customer() {
+    let f = fixture();
+    let (b, queries) = ran(f.cf.conn(), || crate::briefing::for_account(f.cf.conn(), f.today, &f.busy).unwrap());
+    assert!(!b.talking_points.is_empty());
+    assert_no_full_scan(f.cf.conn(), "the briefing", &queries, LIMIT);
+}
+
+#[test]
+fn search_reads_only_the_newest_matches() {
+    let f = fixture();
+    let busy = Some(f.busy.clone());
+    let searches = [
+        ("a common word", SearchQuery { text: "delivery ".into(), ..Default::default() }),
+        ("a rare word", SearchQuery { text: "hydrostatic ".into(), ..Default::default() }),
+        ("a prefix", SearchQuery { text: "insp".into(), ..Default::default() }),
+        ("a common word, entries only", SearchQuery { text: "delivery ".into(), kind: Some("event".into()), ..Default::default() }),
+        ("for a customer", SearchQuery { text: "delivery ".into(), account_id: busy.clone(), ..Default::default() }),
+        ("open records", SearchQuery { text: "credit ".into(), status: Some("open".into()), ..Default::default() }),
+        ("in a month", SearchQuery { text: "delivery ".into(), from: Some("2026-06-01".into()), to: Some("2026-06-30".into()), ..Default::default() }),
+    ];
+    for (what, q) in searches {
+        let (results, queries) = ran(f.cf.conn(), || crate::search::search(f.cf.conn(), f.today, &q).unwrap());
+        assert!(!results.groups.is_empty(), "{what}: found nothing");
+        assert_no_full_scan(f.cf.conn(), &format!("search, {what}"), &queries, LIMIT);
+    }
+}
+
+/// The bulk writer's entries are in the full-text index like any others.
+#[test]
+fn bulk_entries_are_indexed_for_search() {
+    let f = fixture();
+    let conn = f.cf.conn();
+    conn.execute("INSERT INTO events_fts(events_fts, rank) VALUES ('integrity-check', 1)", []).unwrap();
+    let n = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(
+        n("SELECT count(*) FROM events_fts WHERE events_fts MATCH 'hydrostatic'"),
+        n("SELECT count(*) FROM events WHERE details LIKE '%hydrostatic%'")
+    );
+    assert_eq!(n("SELECT count(*) FROM events_fts WHERE events_fts MATCH 'delivery'"), n("SELECT count(*) FROM events WHERE (summary || ' ' || details) LIKE '%delivery%'"));
+}
+
+/// The reminders read the promises that need attention, not the ledger. (The dashboard's
+/// on-time rates are figures over the whole ledger, read once per screen; the benchmarks
+/// time them at a million entries.)
+#[test]
+fn the_reminders_read_only_what_needs_attention() {
+    let f = fixture();
+    let (_, queries) = ran(f.cf.conn(), || crate::reminders::list(f.cf.conn(), f.today).unwrap());
+    assert_no_full_scan(f.cf.conn(), "the reminders", &queries, LIMIT);
 }

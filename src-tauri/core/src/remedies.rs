@@ -13,6 +13,7 @@ use crate::events::{self, NewEvent};
 use crate::model::{EventKind, Precision, RemedyKind, RemedyStatus};
 use crate::money::{Money, Totals};
 use crate::{accounts, complaints, people, text, when};
+use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -292,6 +293,13 @@ pub fn totals_for_complaint(conn: &Connection, complaint_id: &str) -> Result<Rem
 
 pub fn totals_for_account(conn: &Connection, account_id: &str) -> Result<RemedyTotals> {
     totals_where(conn, "r.account_id = ?1", account_id)
+}
+
+/// Remedies offered or given from `from` to `to` (by their day, inclusive).
+pub fn totals_between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<RemedyTotals> {
+    let mut stmt = conn.prepare_cached("SELECT r.kind, r.status, r.cost_minor, r.cost_currency FROM remedies r WHERE r.remedy_on >= ?1 AND r.remedy_on <= ?2")?;
+    let rows = stmt.query_map(params![when::date(from), when::date(to)], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(sum(rows.into_iter()))
 }
 
 /// Remedies for complaints whose root cause is one of `ids` (a root cause and its children).

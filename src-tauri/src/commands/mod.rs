@@ -10,3 +10,4 @@ pub mod complaints;
 pub mod evidence;
 pub mod files;
 pub mod trust;
+pub mod briefing;

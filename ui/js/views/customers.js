@@ -13,6 +13,7 @@ import { promisesCard } from '../customer-promises.js';
 const onThisScreen = () => location.hash.startsWith('#/customers') && !location.hash.endsWith('/timeline');
 register({ keys: 'n', label: 'New customer', group: 'Customers', when: onThisScreen, run: () => document.querySelector('[data-action="new-customer"]')?.click() });
 register({ keys: 'e', label: 'Edit this customer', group: 'Customers', when: onThisScreen, run: () => document.querySelector('[data-action="edit-customer"]')?.click() });
+register({ keys: 'b', label: 'Open this customer’s briefing', group: 'Customers', when: onThisScreen, run: () => document.querySelector('[data-action="open-briefing"]')?.click() });
 
 export async function render(container, params, ctx) {
   let search = '';
@@ -79,6 +80,7 @@ async function showDetail(el, id, ctx, reloadList) {
             h('h1', { dataset: { customerName: '' } }, a.name),
             h('div', { class: 'muted' }, a.segment || 'No segment')),
           h('span', { class: 'spacer' }),
+          h('a', { class: 'btn primary', href: `#/briefing/${a.id}`, title: 'Everything to know before a call (b)', dataset: { action: 'open-briefing' } }, 'Briefing'),
           h('button', { class: 'btn', type: 'button', dataset: { action: 'transfer-customer' }, onclick: () => transfer(d, ctx, refresh) }, 'Move to another rep…'),
           h('button', { class: 'btn', type: 'button', dataset: { action: 'edit-customer' }, onclick: () => editCustomer(d, ctx, refresh) }, 'Edit')),
         h('dl', { class: 'kv' },

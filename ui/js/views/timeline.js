@@ -36,7 +36,9 @@ export async function render(container, params, ctx) {
     return null;
   }
   const a = detail.account;
-  const filter = { kind: '', from: '', to: '', disputed: false, superseded: true, order: 'newest' };
+  // A search hit opens the timeline on its day (#/customers/:id/timeline/:day).
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(params.day || '') ? params.day : '';
+  const filter = { kind: '', from: day, to: day, disputed: false, superseded: true, order: 'newest' };
   const list = pagedList({
     name: 'timeline',
     limit: 50,
@@ -69,7 +71,7 @@ export async function render(container, params, ctx) {
   const kind = h('select', { 'aria-label': 'Kind', dataset: { filter: 'kind' } }, KIND_FILTERS.map(([v, t]) => h('option', { value: v }, t)));
   kind.addEventListener('change', () => { filter.kind = kind.value; refilter(); });
   const dateInput = (name, label) => {
-    const el = h('input', { type: 'text', placeholder: label, 'aria-label': label, class: 'date-filter', dataset: { filter: name }, autocomplete: 'off' });
+    const el = h('input', { type: 'text', placeholder: label, 'aria-label': label, class: 'date-filter', dataset: { filter: name }, autocomplete: 'off', value: filter[name] });
     el.addEventListener('input', debounce(() => {
       const v = el.value.trim();
       const ok = v === '' || /^\d{4}-\d{2}-\d{2}$/.test(v);

@@ -27,7 +27,7 @@ export function render(container, _params, ctx) {
       await api.unlockCaseFile(input.value, path);
       input.value = '';
       await ctx.refresh();
-      ctx.navigate('/customers');
+      ctx.navigate('/');
     } catch (err) {
       input.value = '';
       showError(err, form);

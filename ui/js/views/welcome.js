@@ -59,7 +59,7 @@ async function startNew(ctx) {
     const status = await api.newCaseFile();
     if (!status.file) return;
     await ctx.refresh();
-    ctx.navigate('/customers');
+    ctx.navigate('/');
     const saved = await formDialog({
       title: 'Your new case file',
       name: 'first-run',
@@ -75,7 +75,7 @@ async function startNew(ctx) {
     });
     if (saved) {
       await ctx.refresh();
-      ctx.navigate('/customers');
+      ctx.navigate('/');
     }
     toast(`${status.file.name} is ready. Start with your first customer.`);
   } catch (err) {
@@ -87,7 +87,7 @@ async function openDemo(ctx) {
   try {
     await api.openDemo();
     await ctx.refresh();
-    ctx.navigate('/customers');
+    ctx.navigate('/');
   } catch (err) {
     showError(err);
   }
@@ -97,7 +97,7 @@ async function openExisting(ctx) {
   try {
     const status = await api.openCaseFile();
     await ctx.refresh();
-    if (status.file) ctx.navigate('/customers');
+    if (status.file) ctx.navigate('/');
   } catch (err) {
     await ctx.refresh().catch(() => {});
     if (err.kind === 'needs_passphrase') { ctx.navigate('/unlock'); return; }

@@ -48,9 +48,32 @@ fn check_on_a_missing_file_does_not_create_it() {
 }
 
 #[test]
+fn brief_prints_one_customer_and_refuses_none_or_several() {
+    let dir = tempdir::Dir::new("cli-brief");
+    let path = dir.path().join("demo.casefile");
+    let p = path.to_str().unwrap();
+    assert_eq!(run_args(&["casefile", "demo", "--file", p, "--as-of", "2026-11-20"]).0, 0);
+    let (code, out, err) = run_args(&["casefile", "brief", "--file", p, "--customer", "nordlicht"]);
+    assert_eq!(code, 0, "{err}");
+    for needle in ["BRIEFING: Nordlicht Logistik GmbH", "Talking points", "Acknowledge the overdue promise", "made by Rolf Brandt", "Compensation already given"] {
+        assert!(out.contains(needle), "{needle} missing from\n{out}");
+    }
+    let (code, out, err) = run_args(&["casefile", "brief", "--file", p, "--customer", "Zebra Corp"]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.contains("No customer matches “Zebra Corp”"), "{err}");
+    // Several customers have an "o" in their name; the message names them.
+    let (code, _, err) = run_args(&["casefile", "brief", "--file", p, "--customer", "o"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("customers: ") && err.contains("Give more of the name"), "{err}");
+    let (code, _, err) = run_args(&["casefile", "brief", "--file", dir.path().join("missing.casefile").to_str().unwrap(), "--customer", "x"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(!dir.path().join("missing.casefile").exists());
+}
+
+#[test]
 fn help_lists_the_subcommands() {
     let help = Cli::try_parse_from(["casefile", "--help"]).unwrap_err().to_string();
-    for word in ["demo", "check", "--file"] {
+    for word in ["demo", "check", "brief", "--file"] {
         assert!(help.contains(word), "{help}");
     }
 }

@@ -8,7 +8,7 @@ use crate::people::escape_like;
 use crate::{root_causes, when};
 use chrono::NaiveDate;
 use rusqlite::types::Value;
-use rusqlite::{params_from_iter, Connection};
+use rusqlite::{params, params_from_iter, Connection};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -153,3 +153,16 @@ pub fn count_by_month(conn: &Connection, ids: &[String]) -> Result<BTreeMap<Stri
     Ok(rows.into_iter().collect())
 }
 
+/// Complaints received from `from` to `to` (inclusive days), counted by month ("2026-03")
+/// and root cause (None: not yet known), oldest month first. Reads the received-date index.
+pub fn count_by_month_and_cause(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<(String, Option<String>, u32)>> {
+    // received_at is a day or an instant; the upper bound takes in every instant of `to`.
+    let end = format!("{}T99", when::date(to));
+    Ok(conn
+        .prepare_cached(
+            "SELECT substr(received_at, 1, 7), root_cause_id, count(*) FROM complaints
+             WHERE received_at >= ?1 AND received_at <= ?2 GROUP BY 1, 2 ORDER BY 1, 2",
+        )?
+        .query_map(params![when::date(from), end], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?)
+}

@@ -18,7 +18,7 @@ use chrono::{Duration, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
-pub use listing::{count_by_month, count_for_root_causes, list, ComplaintQuery, ComplaintRow};
+pub use listing::{count_by_month, count_by_month_and_cause, count_for_root_causes, list, ComplaintQuery, ComplaintRow};
 pub use workflow::{allowed_from, HistoryEntry, NextStep, TransitionInput};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -176,6 +176,17 @@ pub fn chase(conn: &Connection, promise_id: &str, today: NaiveDate) -> Result<Ch
     Ok(chase_of(&messages, today))
 }
 
+/// Open promises with a message still waiting for a reply, for the reminders.
+pub fn awaiting_reply(conn: &Connection) -> Result<Vec<String>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT DISTINCT f.promise_id FROM follow_ups f JOIN promises p ON p.id = f.promise_id
+             WHERE f.retracted_at IS NULL AND f.reply_received_at IS NULL AND p.status = 'open' ORDER BY f.promise_id",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
 /// The day of the earliest confirmation still standing, if any.
 pub(crate) fn first_confirmation(conn: &Connection, promise_id: &str) -> Result<Option<String>> {
     let first: Option<String> = conn

@@ -133,6 +133,26 @@ pub fn for_account(conn: &Connection, account_id: &str, today: NaiveDate, limit:
     )
 }
 
+/// Every open promise to a customer, soonest due first (overdue ones lead).
+pub fn open_for_account(conn: &Connection, account_id: &str, today: NaiveDate) -> Result<Vec<Promise>> {
+    select_many(conn, "WHERE p.account_id = ?1 AND p.status = 'open' ORDER BY p.due_on, p.recorded_at, p.id LIMIT 200", params![account_id], today)
+}
+
+/// A customer's promises broken on or after `since`, most recently broken first.
+pub fn broken_since(conn: &Connection, account_id: &str, since: NaiveDate, today: NaiveDate, limit: u32) -> Result<Vec<Promise>> {
+    select_many(
+        conn,
+        "WHERE p.account_id = ?1 AND p.status = 'broken' AND p.closed_on >= ?2 ORDER BY p.closed_on DESC, p.id DESC LIMIT ?3",
+        params![account_id, when::date(since), limit.min(200)],
+        today,
+    )
+}
+
+/// The promises made to a customer most recently, newest first: each was a conversation.
+pub fn recently_made(conn: &Connection, account_id: &str, today: NaiveDate, limit: u32) -> Result<Vec<Promise>> {
+    select_many(conn, "WHERE p.account_id = ?1 ORDER BY p.made_at DESC, p.id DESC LIMIT ?2", params![account_id, limit.min(200)], today)
+}
+
 /// The timeline entries about one promise, oldest first: every transition, message and loss.
 pub fn timeline(conn: &Connection, promise_id: &str) -> Result<Vec<crate::events::Event>> {
     Ok(conn
