@@ -11,6 +11,7 @@
 //!
 //! While it runs the file is written without a flush per commit (`CaseFile::begin_bulk`):
 //! the demo removes a half-written file anyway, and at the end it is made durable again.
+//! The entries' full-text index is built once at the end (`search::bulk`), not row by row.
 
 mod customers;
 mod entries;
@@ -97,6 +98,7 @@ pub(super) fn populate(cf: &mut CaseFile, story: &Story<'_>, cast: &Cast, n: u64
     let sizes = Sizes::for_entries(n);
     let mut timings = Timings::default();
     cf.begin_bulk()?;
+    let deferred = crate::search::bulk::defer_entries(cf.conn())?;
     let started = Instant::now();
     let mut world = customers::populate(cf, story, cast, sizes.customers)?;
     let mut ledger = ledger::Ledger::default();
@@ -115,6 +117,7 @@ pub(super) fn populate(cf: &mut CaseFile, story: &Story<'_>, cast: &Cast, n: u64
         })?;
     }
     let started = Instant::now();
+    crate::search::bulk::index_entries(cf.conn(), deferred)?;
     cf.end_bulk()?;
     timings.entries += started.elapsed();
     Ok(timings)

@@ -38,6 +38,11 @@ fn a_scaled_year_is_lived_through_chained_and_verifies() {
     // Entries point at their customer's promises and complaints now and then.
     assert!(n("SELECT count(*) FROM events WHERE source_text = '' AND promise_id IS NOT NULL") >= 50);
     assert!(n("SELECT count(*) FROM events WHERE source_text = '' AND details LIKE '%hydrostatic%'") >= 1);
+    // The entries' index was built at the end, and its triggers are back as they were.
+    assert_eq!(n("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'events_fts_%'"), 3);
+    conn.execute("INSERT INTO events_fts(events_fts, rank) VALUES ('integrity-check', 1)", []).unwrap();
+    let found = crate::search::search(conn, as_of, &crate::search::SearchQuery { text: "hydrostatic ".into(), kind: Some("event".into()), ..Default::default() }).unwrap();
+    assert!(!found.groups.is_empty());
     let v = crate::chain::verify(conn).unwrap();
     assert!(v.ok, "{v:?}");
     assert_eq!(v.links as i64, n("SELECT count(*) FROM chain"));
