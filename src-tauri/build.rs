@@ -97,6 +97,11 @@ const COMMANDS: &[&str] = &[
     "import_case_file",
     // about and help
     "about",
+    // the escalation packet
+    "packet_preview",
+    "save_packet",
+    "open_packet",
+    "save_briefing_pdf",
     // before the call: briefing, dashboard, search, reminders
     "get_briefing",
     "get_dashboard",

@@ -133,3 +133,9 @@ export const listReminders = () => call('list_reminders');
 export const snoozeReminder = (key, until) => call('snooze_reminder', { key, until });
 export const dismissReminder = (key) => call('dismiss_reminder', { key });
 export const checkReminders = () => call('check_reminders');
+
+// the escalation packet
+export const packetPreview = (input) => call('packet_preview', { input });
+export const savePacket = (input) => call('save_packet', { input });
+export const openPacket = (path) => call('open_packet', { path });
+export const saveBriefingPdf = (accountId) => call('save_briefing_pdf', { accountId });

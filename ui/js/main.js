@@ -40,6 +40,7 @@ route('/briefing', () => import('./views/briefing.js'));
 route('/briefing/:id', () => import('./views/briefing.js'));
 route('/search', () => import('./views/search.js'));
 route('/customers/:id/timeline/:day', () => import('./views/timeline.js'));
+route('/packet', () => import('./views/packet.js'));
 
 export const HOME = '/dashboard';
 
@@ -91,6 +92,9 @@ async function render() {
     cleanup = (await view.render(container, found.params, ctx)) || null;
   } catch (err) {
     if (seq === renderSeq) showError(err);
+  } finally {
+    // Ready once the first screen is really drawn, not while the start-up redirect is pending.
+    if (seq === renderSeq) document.body.dataset.ready = 'yes';
   }
 }
 
@@ -114,7 +118,6 @@ async function start() {
     showError(err);
   }
   window.addEventListener('hashchange', render);
-  document.body.dataset.ready = 'yes';
   await render();
   // The first screen is drawn with its data: the benchmarks time start-up to this mark.
   performance.mark('interactive');

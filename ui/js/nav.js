@@ -15,6 +15,7 @@ export const SECTIONS = [
   { group: 'Evidence', route: '/complaints', label: 'Complaints', icon: 'complaints', key: 'k' },
   { group: 'Evidence', route: '/root-causes', label: 'Root causes', icon: 'roots', key: 'o' },
   { group: 'Evidence', route: '/decisions', label: 'Decisions', icon: 'decisions', key: 'd' },
+  { group: 'Escalate', route: '/packet', label: 'Packet', icon: 'packet', key: 'x' },
   { group: null, route: '/settings', label: 'Settings', icon: 'settings', key: ',' },
   { group: null, route: '/safety', label: 'Safety', icon: 'lock', key: 's' },
 ];

@@ -21,7 +21,8 @@ use std::path::PathBuf;
     after_help = "Examples:\n  casefile --file ~/work.casefile        open the window on a file\n  \
         casefile demo --file /tmp/demo.casefile  write the demo case file\n  \
         casefile check --file ~/work.casefile  check a file without opening the window\n  \
-        casefile brief --file ~/work.casefile --customer Nordlicht   brief yourself before a call"
+        casefile brief --file ~/work.casefile --customer Nordlicht   brief yourself before a call\n  \
+        casefile packet --file ~/work.casefile --customer \"Kestrel Roofing Ltd\" --out packet.pdf"
 )]
 pub struct Cli {
     /// The case file to open in the window (created if it does not exist).
@@ -80,6 +81,30 @@ pub enum Command {
         #[arg(value_name = "FILE.json")]
         input: PathBuf,
     },
+    /// Write the escalation packet as a PDF: figures, broken promises, chronology, complaints,
+    /// decisions, charts, exhibits and an integrity page. Without --customer, every customer.
+    Packet {
+        #[arg(long, value_name = "PATH")]
+        file: PathBuf,
+        /// A customer to include, by name (repeat for several).
+        #[arg(long = "customer", value_name = "NAME")]
+        customers: Vec<String>,
+        /// Only the promises this person made, and what is about them.
+        #[arg(long, value_name = "NAME")]
+        person: Option<String>,
+        /// First day of the period (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Last day of the period (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Paper size; defaults to the one in the case file's settings.
+        #[arg(long, value_parser = ["a4", "letter"])]
+        paper: Option<String>,
+        /// Where to write the PDF.
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
     /// Print the briefing for one customer: figures, talking points, open promises and
     /// complaints, compensation given, the last conversations. Exits 2 when the name matches
     /// no customer or several.
@@ -89,6 +114,9 @@ pub enum Command {
         /// The customer's name, or a unique part of it.
         #[arg(long, value_name = "NAME")]
         customer: String,
+        /// Write the briefing as a one-page PDF here instead of printing it.
+        #[arg(long, value_name = "FILE.pdf")]
+        pdf: Option<PathBuf>,
     },
 }
 
@@ -100,7 +128,19 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Command::Verify { file } => trust::verify(&file, out),
         Command::Export { file, out: to, csv, plaintext } => trust::export(&file, &to, csv.as_deref(), plaintext, out),
         Command::Import { file, input } => trust::import(&file, &input, out),
-        Command::Brief { file, customer } => brief(&file, &customer, out, err),
+        Command::Packet { file, customers, person, from, to, paper, out: dest } => packet::run(
+            packet::PacketArgs {
+                file: &file,
+                customers: &customers,
+                person: person.as_deref(),
+                from: from.as_deref(),
+                to: to.as_deref(),
+                paper: paper.as_deref(),
+                out: &dest,
+            },
+            out,
+        ),
+        Command::Brief { file, customer, pdf } => brief(&file, &customer, pdf.as_deref(), out, err),
     };
     match result {
         Ok(code) => code,
@@ -161,7 +201,12 @@ fn check(path: &std::path::Path, out: &mut dyn Write) -> Result<i32, Error> {
 }
 
 mod trust;
-fn brief(path: &std::path::Path, name: &str, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Error> {
+pub mod packet;
+
+fn brief(path: &std::path::Path, name: &str, pdf: Option<&std::path::Path>, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Error> {
+    if let Some(dest) = pdf {
+        packet::check_out(dest)?;
+    }
     let cf = open(path)?;
     let account = match one_customer(&cf, name)? {
         Ok(account) => account,
@@ -171,6 +216,13 @@ fn brief(path: &std::path::Path, name: &str, out: &mut dyn Write, err: &mut dyn 
         }
     };
     let briefing = crate::briefing::for_account(cf.conn(), cf.today(), &account.id)?;
+    if let Some(dest) = pdf {
+        let made = crate::packet::one_pager::briefing_pdf(&briefing, &crate::settings::get(cf.conn())?, cf.now())?;
+        crate::packet::save(dest, &made.pdf)?;
+        let cut = if made.cut { " (some lists cut to fit, marked “…and N more”)" } else { "" };
+        let _ = writeln!(out, "Wrote {}: the briefing for {} on {} page{cut}.", dest.display(), account.name, made.pages);
+        return Ok(0);
+    }
     let _ = write!(out, "{}", crate::briefing::text::render(&briefing));
     Ok(0)
 }

@@ -24,7 +24,7 @@ const MIGRATIONS: &[(&str, &[&str])] = &[
     (include_str!("../migrations/0001_init.sql"), &[]),
     (include_str!("../migrations/0002_retractions.sql"), &["follow_ups", "lost_revenue"]),
     (include_str!("../migrations/0003_search.sql"), &[]),
-    (include_str!("../migrations/0006_indexes.sql"), &[]),
+    (include_str!("../migrations/0004_indexes.sql"), &[]),
 ];
 
 /// The schema version this build writes.

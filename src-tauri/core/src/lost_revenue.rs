@@ -183,6 +183,30 @@ pub fn list_for_account(conn: &Connection, account_id: &str) -> Result<Vec<LostR
     Ok(conn.prepare_cached(&format!("{SELECT} WHERE l.account_id = ?1 ORDER BY l.lost_on DESC, l.id DESC"))?.query_map([account_id], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+/// Entries not tied to any promise (a complaint gone badly, a lost account), for the given
+/// customers (`None` for all) and lost in the period, oldest first, retracted ones included.
+/// A packet counts these beside the entries of the promises it covers.
+pub fn list_without_promise(conn: &Connection, account_ids: Option<&[String]>, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<LostRevenue>> {
+    let accounts = account_ids.map(|ids| serde_json::to_string(ids).unwrap_or_else(|_| "[]".into()));
+    Ok(conn
+        .prepare_cached(&format!(
+            "{SELECT} WHERE l.promise_id IS NULL AND (?1 IS NULL OR l.account_id IN (SELECT value FROM json_each(?1)))
+               AND (?2 IS NULL OR l.lost_on >= ?2) AND (?3 IS NULL OR l.lost_on <= ?3)
+             ORDER BY l.lost_on, l.id"
+        ))?
+        .query_map(rusqlite::params![accounts, from.map(when::date), to.map(when::date)], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The totals of a list of entries: retracted ones do not count, as everywhere else.
+pub fn total(entries: &[LostRevenue]) -> LostTotals {
+    let mut totals = LostTotals::default();
+    for e in entries.iter().filter(|e| e.retracted_at.is_none()) {
+        totals.add(e.amount.minor, &e.amount.currency, e.certainty);
+    }
+    totals
+}
+
 fn sum(conn: &Connection, filter: &str, arg: &str) -> Result<LostTotals> {
     let mut totals = LostTotals::default();
     let sql = format!("SELECT amount_minor, currency, certainty FROM lost_revenue l WHERE l.retracted_at IS NULL AND {filter}");

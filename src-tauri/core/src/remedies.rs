@@ -280,6 +280,11 @@ fn sum(rows: impl Iterator<Item = (RemedyKind, RemedyStatus, i64, String)>) -> R
     t
 }
 
+/// The totals of a list of remedies (a packet's), with the same rules as every other total.
+pub fn total(remedies: &[Remedy]) -> RemedyTotals {
+    sum(remedies.iter().map(|r| (r.kind, r.status, r.cost.minor, r.cost.currency.clone())))
+}
+
 fn totals_where(conn: &Connection, filter: &str, arg: &str) -> Result<RemedyTotals> {
     let sql = format!("SELECT r.kind, r.status, r.cost_minor, r.cost_currency FROM remedies r WHERE {filter}");
     let mut stmt = conn.prepare_cached(&sql)?;

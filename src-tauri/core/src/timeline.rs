@@ -21,6 +21,8 @@ use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection};
 use serde::{Deserialize, Serialize};
 
+pub mod scope;
+
 /// One record on the timeline.
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "source", content = "record", rename_all = "snake_case")]
@@ -55,6 +57,18 @@ struct Source {
     select: &'static str,
     by_account: &'static str,
     by_complaint: &'static str,
+    /// For a packet's scope (see [`scope`]): the row belongs to one of the customers in the
+    /// JSON array ?1 ...
+    by_accounts: &'static str,
+    /// ... and, when ?2 names a person, it is about that person's promises or their acts.
+    by_person: &'static str,
+}
+
+/// Complaints linked to a promise the person ?2 made.
+macro_rules! complaints_of_person {
+    () => {
+        "(SELECT pc.complaint_id FROM promise_complaints pc JOIN promises pp ON pp.id = pc.promise_id WHERE pp.made_by_id = ?2)"
+    };
 }
 
 const SOURCES: &[Source] = &[
@@ -63,27 +77,41 @@ const SOURCES: &[Source] = &[
                 EXISTS (SELECT 1 FROM events n WHERE n.supersedes_id = e.id) AS superseded FROM events e",
         by_account: "e.account_id = ?1",
         by_complaint: "e.complaint_id = ?2",
+        by_accounts: "e.account_id IN (SELECT value FROM json_each(?1))",
+        by_person: concat!(
+            "(e.source_person_id = ?2 OR e.actor_id = ?2 OR e.promise_id IN (SELECT id FROM promises WHERE made_by_id = ?2) OR e.complaint_id IN ",
+            complaints_of_person!(),
+            ")"
+        ),
     },
     Source {
         select: "SELECT 'complaint', c.id, c.received_at, CASE WHEN length(c.received_at) > 10 THEN 'exact' ELSE 'day' END, 'complaint', 0, 0
                 FROM complaints c",
         by_account: "c.account_id = ?1",
         by_complaint: "c.id = ?2",
+        by_accounts: "c.account_id IN (SELECT value FROM json_each(?1))",
+        by_person: concat!("c.id IN ", complaints_of_person!()),
     },
     Source {
         select: "SELECT 'remedy', r.id, r.remedy_on, 'day', 'remedy', 0, 0 FROM remedies r",
         by_account: "r.account_id = ?1",
         by_complaint: "r.complaint_id = ?2",
+        by_accounts: "r.account_id IN (SELECT value FROM json_each(?1))",
+        by_person: concat!("(r.promise_id IN (SELECT id FROM promises WHERE made_by_id = ?2) OR r.complaint_id IN ", complaints_of_person!(), ")"),
     },
     Source {
         select: "SELECT 'decision', d.id, coalesce(d.decided_on, substr(d.recorded_at, 1, 10)), 'day', 'decision_record', 0, 0 FROM decisions d",
         by_account: "(d.account_id = ?1 OR d.complaint_id IN (SELECT id FROM complaints WHERE account_id = ?1))",
         by_complaint: "d.complaint_id = ?2",
+        by_accounts: "(d.account_id IN (SELECT value FROM json_each(?1)) OR d.complaint_id IN (SELECT id FROM complaints WHERE account_id IN (SELECT value FROM json_each(?1))))",
+        by_person: concat!("(d.decided_by_id = ?2 OR d.complaint_id IN ", complaints_of_person!(), ")"),
     },
     Source {
         select: "SELECT 'promise', p.id, p.made_at, p.made_at_precision, 'promise', p.disputed, 0 FROM promises p",
         by_account: "p.account_id = ?1",
         by_complaint: "p.id IN (SELECT promise_id FROM promise_complaints WHERE complaint_id = ?2)",
+        by_accounts: "p.account_id IN (SELECT value FROM json_each(?1))",
+        by_person: "p.made_by_id = ?2",
     },
 ];
 

@@ -5,11 +5,27 @@ use casefile_core::demo::{self, DemoOptions};
 use casefile_core::CaseFile;
 use std::path::{Path, PathBuf};
 
-fn scratch(tag: &str) -> PathBuf {
+/// A folder removed when the test ends, so repeated runs leave nothing behind in /tmp.
+struct Scratch(PathBuf);
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn scratch(tag: &str) -> Scratch {
     let dir = std::env::temp_dir().join(format!("casefile-bad-{tag}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    dir
+    Scratch(dir)
 }
 
 /// A real case file with some bulk, closed cleanly (no journal left).

@@ -296,7 +296,7 @@ fn malformed_documents_are_rejected() {
         Err(LayoutError::Invalid(_))
     ));
     assert!(matches!(
-        layout(&doc(vec![Block::heading(3, "x")])),
+        layout(&doc(vec![Block::heading(4, "x")])),
         Err(LayoutError::Invalid(_))
     ));
     let bad_width = Table {

@@ -42,6 +42,8 @@ fn two_processes_writing_at_once_do_no_damage() {
     assert!(v.ok, "{v:?}");
     assert_eq!(v.links as usize, acks, "one unbroken chain across both processes");
     println!("two writers: {acks} commits interleaved, chain of {} links verified", v.links);
+    drop(cf);
+    let _ = std::fs::remove_dir_all(path.parent().unwrap());
 }
 
 #[test]
@@ -65,4 +67,6 @@ fn the_loser_gets_a_clear_busy_error() {
     // Once the other process is done, the same write goes through.
     casefile_core::people::create(&mut cf, &casefile_core::people::PersonInput { name: "Waiting".into(), ..Default::default() }).unwrap();
     assert!(casefile_core::chain::verify(cf.conn()).unwrap().ok);
+    drop(cf);
+    let _ = std::fs::remove_dir_all(path.parent().unwrap());
 }

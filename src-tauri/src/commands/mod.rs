@@ -10,4 +10,5 @@ pub mod complaints;
 pub mod evidence;
 pub mod files;
 pub mod trust;
+pub mod packet;
 pub mod briefing;

@@ -12,6 +12,7 @@ import { ICONS } from '../icons.js';
 import { onLedgerChange } from '../promise-bits.js';
 import { register } from '../shortcuts.js';
 import { typeahead } from '../typeahead.js';
+import { showError, toast } from '../ui.js';
 import { byAttention, customerSuggestions } from '../before-call.js';
 import { complaintsCard, compensationCard, conversationsCard, decisionsCard, figureMoney, promisesCard, spoken, talkingPointsCard } from '../briefing/cards.js';
 
@@ -65,8 +66,20 @@ function head(b, ctx) {
     h('div', { class: 'brief-actions' },
       h('a', { class: 'btn small', href: `#/customers/${a.id}/timeline`, dataset: { action: 'briefing-timeline' } }, icon(ICONS.timeline), 'Timeline'),
       h('a', { class: 'btn small', href: `#/customers/${a.id}` }, icon(ICONS.customers), 'Customer'),
+      h('button', { class: 'btn small', type: 'button', dataset: { action: 'briefing-pdf' }, title: 'Save this briefing on one page, to print or take into a meeting', onclick: () => saveOnePager(a.id) },
+        icon(ICONS.packet), 'One-page PDF…'),
       h('button', { class: 'btn small', type: 'button', title: 'Ctrl+B', onclick: () => import('../before-call.js').then((m) => m.chooseBriefing(ctx)) },
         'Another customer', h('span', { class: 'kbd' }, 'Ctrl+B'))));
+}
+
+/** The one-page PDF of this briefing, saved where the native dialog says, then offered to open. */
+async function saveOnePager(accountId) {
+  try {
+    const saved = await api.saveBriefingPdf(accountId);
+    if (saved) toast(`Saved ${saved.name}.`, { action: { label: 'Open', run: () => api.openPacket(saved.path).catch((err) => showError(err)) } });
+  } catch (err) {
+    showError(err);
+  }
 }
 
 export function ago(days) {

@@ -121,3 +121,29 @@ fn a_version_1_file_upgrades_and_keeps_its_lost_revenue() {
     assert_eq!((e.amount.minor, e.retracted_at), (100, None));
     assert_eq!(totals_for_account(cf.conn(), "a").unwrap().all.format(), "€1.00");
 }
+
+#[test]
+fn entries_without_a_promise_are_listed_by_customer_and_period_and_totals_skip_retracted_ones() {
+    let mut w = world();
+    let account_level = |account: &str, amount: &str, on: &str| LostInput {
+        account_id: Some(account.to_string()),
+        amount: amount.into(),
+        currency: "EUR".into(),
+        lost_on: on.into(),
+        ..Default::default()
+    };
+    let p = w.promise.clone();
+    record(&mut w.cf, &lost(&p, "100", "EUR")).unwrap();
+    let early = record(&mut w.cf, &account_level(&w.account.clone(), "50", "2026-01-10")).unwrap();
+    let late = record(&mut w.cf, &account_level(&w.account.clone(), "70", "2026-03-02")).unwrap();
+    record(&mut w.cf, &account_level(&w.other.clone(), "90", "2026-03-03")).unwrap();
+    let ids = [w.account.clone()];
+    let found = list_without_promise(w.cf.conn(), Some(&ids), Some(day(2026, 2, 1)), None).unwrap();
+    assert_eq!(found.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), [late.id.as_str()]);
+    assert_eq!(list_without_promise(w.cf.conn(), None, None, None).unwrap().len(), 3);
+    retract(&mut w.cf, &early.id, "typed twice").unwrap();
+    let all = list_without_promise(w.cf.conn(), Some(&ids), None, None).unwrap();
+    assert_eq!(all.len(), 2, "retracted entries are still listed");
+    let t = total(&all);
+    assert_eq!((t.entries, t.all.format()), (1, "€70.00".to_string()));
+}

@@ -68,6 +68,8 @@ fn totals_per_complaint_account_and_root_cause_keep_currencies_apart() {
     assert_eq!(months.get("2026-03").map(|t| t.format()).as_deref(), Some("€5,450.50"));
     assert_eq!(months.get("2026-04").map(|t| t.format()).as_deref(), Some("€0.00 + $300.00"));
     assert!(!months.contains_key("2026-05"), "late delivery is another root cause");
+    let listed = list_for_complaint(w.cf.conn(), &c1).unwrap();
+    assert_eq!(total(&listed), t, "a list adds up exactly as the stored totals do");
     assert!(crate::chain::verify(w.cf.conn()).unwrap().ok);
 }
 

@@ -116,6 +116,7 @@ pub fn stress() -> Document {
             }],
             stacked: true,
             y_label: url,
+            palette: Vec::new(),
         }));
     doc
 }

@@ -42,6 +42,7 @@ pub fn cover() -> Block {
             not forward, copy or store it outside the case file. Every exhibit listed in the \
             index is identified by its SHA-256 digest so its integrity can be verified."
             .into(),
+        stamp: String::new(),
     })
 }
 
@@ -280,6 +281,7 @@ fn charts(doc: &mut Document) {
             series,
             stacked: true,
             y_label: "Complaints".into(),
+            palette: Vec::new(),
         }))
         .push(Block::BarChart(BarChart {
             title: "Commitments kept vs broken per promiser".into(),
@@ -296,6 +298,7 @@ fn charts(doc: &mut Document) {
             ],
             stacked: false,
             y_label: "Commitments".into(),
+            palette: Vec::new(),
         }));
 }
 

@@ -23,9 +23,9 @@ pub(crate) fn collect_headings(doc: &Document) -> Result<Vec<TocItem>, LayoutErr
     let mut out = Vec::new();
     for block in &doc.blocks {
         if let Block::Heading { level, text } = block {
-            if !matches!(level, 1 | 2) {
+            if !matches!(level, 1..=3) {
                 return Err(LayoutError::Invalid(format!(
-                    "heading level must be 1 or 2, got {level} for {text:?}"
+                    "heading level must be 1, 2 or 3, got {level} for {text:?}"
                 )));
             }
             out.push(TocItem {
@@ -74,6 +74,9 @@ pub(crate) fn cover(flow: &mut Flow, cover: &Cover, marking: &str) {
 
     // Title block, a third of the way down.
     flow.y = (geo.height * 0.27).max(rule_y + 40.0);
+    if !cover.stamp.trim().is_empty() {
+        stamp(flow, &cover.stamp, left, width);
+    }
     let title = TextLook::new(Weight::Bold, size::COVER_TITLE, style::INK);
     lines(flow, &cover.title, title, left, width, 1.2);
     if !cover.subtitle.trim().is_empty() {
@@ -179,6 +182,29 @@ pub(crate) fn cover(flow: &mut Flow, cover: &Cover, marking: &str) {
     flow.break_page();
 }
 
+/// A white-on-red label above the title (e.g. "DEMO"), so a file of fictitious
+/// data can never be mistaken for a real dossier, even in a greyscale copy.
+fn stamp(flow: &mut Flow, text: &str, left: f32, width: f32) {
+    let look = TextLook::new(Weight::Bold, 13.0, style::WHITE);
+    let face = flow.fonts.face(look.weight);
+    let (pad_x, pad_y) = (10.0, 5.0);
+    let text = face.truncate(&face.single_line(text), look.size, width - 2.0 * pad_x);
+    let line = Line {
+        width: face.width(&text, look.size),
+        text,
+    };
+    let h = look.leading() + 2.0 * pad_y;
+    let top = flow.y - h - 18.0;
+    flow.push(Placed::Rect {
+        x: left,
+        y: top,
+        w: line.width + 2.0 * pad_x,
+        h,
+        fill: style::ALERT,
+    });
+    flow.text(left + pad_x, top + pad_y, look.leading(), look, &line, Role::Cover);
+}
+
 /// Wraps and places text at the cursor on a page without running header
 /// (the cover), moving to a further cover page if the text would overflow.
 fn lines(flow: &mut Flow, text: &str, look: TextLook, x: f32, width: f32, leading_factor: f32) {
@@ -234,7 +260,7 @@ pub(crate) fn contents(flow: &mut Flow, items: &[TocItem], include_level2: bool)
     let leader_gap = fonts.regular.width("00", 10.0) + 8.0;
     let mut index = 0;
     for (i, item) in items.iter().enumerate() {
-        if item.level == 2 && !include_level2 {
+        if item.level == 3 || (item.level == 2 && !include_level2) {
             continue;
         }
         let (look, indent, before) = if item.level == 1 {

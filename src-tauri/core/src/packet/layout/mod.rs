@@ -90,8 +90,14 @@ pub fn layout(doc: &Document) -> Result<LaidOut, LayoutError> {
 /// Lays out the document and renders it to PDF bytes.
 pub fn render(doc: &Document) -> Result<Vec<u8>, LayoutError> {
     let laid = layout(doc)?;
+    render_laid(doc, &laid)
+}
+
+/// Renders a document already laid out by [`layout`], for callers that also need the
+/// laid-out pages (their count, their text) without laying out twice.
+pub fn render_laid(doc: &Document, laid: &LaidOut) -> Result<Vec<u8>, LayoutError> {
     render::to_pdf(
-        &laid,
+        laid,
         &doc.title,
         &doc.author,
         doc.created_unix,

@@ -72,7 +72,8 @@ pub enum Block {
     Contents {
         include_level2: bool,
     },
-    /// `level` is 1 or 2; anything else is rejected.
+    /// `level` is 1, 2 or 3 (a compact label that the contents leave out); anything else
+    /// is rejected.
     Heading {
         level: u8,
         text: String,
@@ -134,6 +135,9 @@ pub struct Cover {
     pub lines: Vec<(String, String)>,
     /// Longer confidentiality notice printed at the foot of the cover.
     pub confidentiality: String,
+    /// A short word stamped large above the title, e.g. "DEMO" for a file of
+    /// fictitious data; empty for none.
+    pub stamp: String,
 }
 
 /// A stat tile: small label, big value, optional note.
@@ -217,6 +221,9 @@ pub enum Emphasis {
 pub struct Cell {
     pub text: String,
     pub emphasis: Emphasis,
+    /// Secondary text under the main text, in the muted colour at the same
+    /// size (a note's details under its summary, a reason under a status).
+    pub detail: Option<String>,
 }
 
 impl Cell {
@@ -224,13 +231,22 @@ impl Cell {
         Cell {
             text: text.into(),
             emphasis: Emphasis::Normal,
+            detail: None,
         }
+    }
+
+    /// Adds secondary text under the main text; blank details are left out.
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
+        let detail = detail.into();
+        self.detail = (!detail.trim().is_empty()).then_some(detail);
+        self
     }
 
     pub fn bold(text: impl Into<String>) -> Self {
         Cell {
             text: text.into(),
             emphasis: Emphasis::Bold,
+            detail: None,
         }
     }
 
@@ -238,6 +254,7 @@ impl Cell {
         Cell {
             text: text.into(),
             emphasis: Emphasis::Muted,
+            detail: None,
         }
     }
 
@@ -245,6 +262,7 @@ impl Cell {
         Cell {
             text: text.into(),
             emphasis: Emphasis::Alert,
+            detail: None,
         }
     }
 
@@ -252,6 +270,7 @@ impl Cell {
         Cell {
             text: text.into(),
             emphasis: Emphasis::Small,
+            detail: None,
         }
     }
 }
@@ -269,7 +288,8 @@ impl From<String> for Cell {
 }
 
 /// A table whose header row repeats on every page it continues on. Rows may
-/// have fewer cells than columns (the rest are blank) but not more.
+/// have fewer cells than columns (the rest are blank) but not more. When every
+/// column title is blank, no header row is drawn.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Table {
     pub columns: Vec<Column>,
@@ -292,4 +312,14 @@ pub struct BarChart {
     pub stacked: bool,
     /// Unit of the y axis, printed above it, e.g. "Complaints".
     pub y_label: String,
+    /// Colours per series, when they carry meaning (red for "broken"); series without
+    /// one take the house palette.
+    pub palette: Vec<super::style::Rgb>,
+}
+
+impl BarChart {
+    /// The colour of series `s`.
+    pub fn color(&self, s: usize) -> super::style::Rgb {
+        self.palette.get(s).copied().unwrap_or(super::style::SERIES[s % super::style::SERIES.len()])
+    }
 }

@@ -292,14 +292,15 @@ fn lead_height(flow: &Flow, rest: &[Block]) -> Result<f32, LayoutError> {
 
 /// Look, space before and space after for a heading level.
 fn heading_look(level: u8) -> (TextLook, f32, f32) {
-    if level == 1 {
-        (
+    match level {
+        1 => (
             TextLook::new(Weight::Bold, size::H1, style::ACCENT),
             22.0,
             14.0,
-        )
-    } else {
-        (TextLook::new(Weight::Bold, size::H2, style::INK), 16.0, 6.0)
+        ),
+        2 => (TextLook::new(Weight::Bold, size::H2, style::INK), 16.0, 6.0),
+        // A run-in label for dense pages such as the one-page briefing.
+        _ => (TextLook::new(Weight::Bold, size::H3, style::ACCENT), 9.0, 2.0),
     }
 }
 

@@ -42,6 +42,7 @@ pub mod size {
     pub const COVER_SUBTITLE: f32 = 13.0;
     pub const H1: f32 = 16.0;
     pub const H2: f32 = 11.5;
+    pub const H3: f32 = 9.5;
     pub const BODY: f32 = 9.5;
     pub const SMALL: f32 = 8.0;
     pub const TABLE: f32 = 8.5;

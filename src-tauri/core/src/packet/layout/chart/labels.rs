@@ -55,7 +55,7 @@ pub(super) fn legend(c: &mut Canvas, chart: &BarChart, x0: f32, mut y: f32, widt
             x = x0;
             y += row_h;
         }
-        let color = style::SERIES[s % style::SERIES.len()];
+        let color = chart.color(s);
         c.rect(x, y + (row_h - SWATCH) / 2.0 - 1.0, SWATCH, SWATCH, color);
         c.text(
             x + SWATCH + 4.0,

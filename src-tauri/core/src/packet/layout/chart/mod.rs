@@ -211,7 +211,7 @@ fn build(
                 let v = clean(series.values[i]);
                 if v > 0.0 {
                     let (y1, y2) = (plot_bottom - scale(base + v), plot_bottom - scale(base));
-                    c.rect(bx, y1, bw, y2 - y1, style::SERIES[s % style::SERIES.len()]);
+                    c.rect(bx, y1, bw, y2 - y1, chart.color(s));
                     if base > 0.0 {
                         // A white seam separates segments that print as similar greys.
                         c.hline(bx, bx + bw, y2, 0.6, style::WHITE);
@@ -242,7 +242,7 @@ fn build(
                         plot_bottom - h,
                         bw - 1.0,
                         h,
-                        style::SERIES[s % style::SERIES.len()],
+                        chart.color(s),
                     );
                 }
                 value_label(

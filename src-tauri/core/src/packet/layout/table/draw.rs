@@ -18,10 +18,12 @@ pub(super) fn place(flow: &mut Flow, t: &Prepared) {
         rule(flow, y, 0.5, style::HAIRLINE);
     }
     let fresh_capacity = t.fresh_capacity(flow.geo.body_height());
+    let mut widow_break = widow_break(flow, t, 0);
     for (i, row) in t.rows.iter().enumerate() {
         let height = t.row_height(row.lines);
-        if !flow.fits(height) && height <= fresh_capacity {
+        if widow_break == Some(i) || (!flow.fits(height) && height <= fresh_capacity) {
             next_page(flow, t);
+            widow_break = widow_break_after(flow, t, i);
         }
         if flow.fits(height) {
             draw_row(flow, t, i, row, 0, row.lines);
@@ -45,12 +47,44 @@ pub(super) fn place(flow: &mut Flow, t: &Prepared) {
                 next_page(flow, t);
             }
         }
+        // The split row ended on a fresh page: look ahead again from there.
+        widow_break = widow_break_after(flow, t, i + 1);
     }
     if t.kind == Kind::Grid {
         let y = flow.y;
         rule(flow, y, 0.6, style::RULE);
     }
     flow.end_block(12.0);
+}
+
+/// Rows that would be carried alone to the next page: a table whose last page holds a single
+/// row under its repeated header looks like an accident.
+const WIDOW_ROWS: usize = 2;
+
+/// Looking ahead from row `from` on the current page: where to break early so that at least
+/// [`WIDOW_ROWS`] rows go over together, or `None` when the rest fits, or more go over anyway.
+fn widow_break(flow: &Flow, t: &Prepared, from: usize) -> Option<usize> {
+    let mut room = flow.remaining();
+    let mut fit = 0;
+    for row in &t.rows[from.min(t.rows.len())..] {
+        let h = t.row_height(row.lines);
+        if h > room {
+            break;
+        }
+        room -= h;
+        fit += 1;
+    }
+    let carried = t.rows.len() - from - fit;
+    // Only worth it when this page keeps a few rows; a row taller than a page is split anyway.
+    (carried > 0 && carried < WIDOW_ROWS && fit > WIDOW_ROWS).then(|| from + fit - (WIDOW_ROWS - carried))
+}
+
+/// The widow check for a fresh page (or after a split row), starting at row `from`.
+fn widow_break_after(flow: &Flow, t: &Prepared, from: usize) -> Option<usize> {
+    if from >= t.rows.len() {
+        return None;
+    }
+    widow_break(flow, t, from)
 }
 
 /// Continues the table on a new page: a "(continued)" caption naming the
@@ -176,7 +210,7 @@ fn draw_cells(
                 x,
                 top + (n - from) as f32 * leading,
                 leading,
-                cell.look,
+                cell.look_of(n),
                 line,
                 role,
             );

@@ -21,6 +21,8 @@ const PAD_X: f32 = 5.0;
 const PAD_Y: f32 = 3.5;
 /// A split row keeps at least this many lines together on each page.
 const MIN_SPLIT_LINES: usize = 2;
+/// Tables up to this share of a page's body are never split across pages.
+const KEEP_WHOLE: f32 = 0.3;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {
@@ -31,7 +33,20 @@ enum Kind {
 struct PreparedCell {
     lines: Vec<Line>,
     look: TextLook,
+    /// Lines from this index on are the cell's detail, drawn in `detail_look`.
+    detail_from: usize,
+    detail_look: TextLook,
     align: Align,
+}
+
+impl PreparedCell {
+    fn look_of(&self, line: usize) -> TextLook {
+        if line >= self.detail_from {
+            self.detail_look
+        } else {
+            self.look
+        }
+    }
 }
 
 struct Row {
@@ -65,6 +80,12 @@ impl Prepared {
     /// or only its first lines if that row will be split anyway. Headings use
     /// the same figure, so neither a heading nor a header is ever stranded.
     fn lead(&self, body_height: f32) -> f32 {
+        // A short table is kept whole: two rows stranded at a page foot with the rest
+        // "(continued)" overleaf reads as an accident, not a layout.
+        let whole = self.header_height() + self.rows.iter().map(|r| self.row_height(r.lines)).sum::<f32>();
+        if whole <= body_height * KEEP_WHOLE {
+            return whole;
+        }
         let first = self.rows.first().map_or(0.0, |r| {
             let whole = self.row_height(r.lines);
             if whole <= self.fresh_capacity(body_height) {
@@ -148,22 +169,31 @@ fn prepare(
         x.push(acc);
         acc += w;
     }
-    let build = |cells: Vec<(&str, TextLook)>| -> Row {
+    let build = |cells: Vec<(&str, TextLook, Option<&str>)>| -> Row {
         let cells: Vec<PreparedCell> = cells
             .into_iter()
             .zip(columns.iter().zip(&widths))
             .enumerate()
-            .map(|(i, ((text, look), (col, w)))| {
+            .map(|(i, ((text, look, detail), (col, w)))| {
                 let face = flow.fonts.face(look.weight);
                 let inner = (w - pad_left(kind, i) - PAD_X).max(1.0);
-                let lines = if text.is_empty() {
+                let mut lines = if text.is_empty() {
                     Vec::new()
                 } else {
                     wrap(face, look.size, &face.sanitize(text), inner)
                 };
+                let detail_from = lines.len();
+                // Same size and leading as the main text, so rows keep one line pitch.
+                let detail_look = TextLook::new(Weight::Regular, look.size, style::MUTED);
+                if let Some(d) = detail.filter(|d| !d.is_empty()) {
+                    let face = flow.fonts.face(detail_look.weight);
+                    lines.extend(wrap(face, detail_look.size, &face.sanitize(d), inner));
+                }
                 PreparedCell {
                     lines,
                     look,
+                    detail_from,
+                    detail_look,
                     align: col.align,
                 }
             })
@@ -176,11 +206,12 @@ fn prepare(
             .max(1);
         Row { cells, lines }
     };
-    let header = (kind == Kind::Grid).then(|| {
+    let titled = columns.iter().any(|c| !c.title.trim().is_empty());
+    let header = (kind == Kind::Grid && titled).then(|| {
         build(
             columns
                 .iter()
-                .map(|c| (c.title.as_str(), header_look()))
+                .map(|c| (c.title.as_str(), header_look(), None))
                 .collect(),
         )
     });
@@ -192,7 +223,11 @@ fn prepare(
                 (0..columns.len())
                     .map(|i| {
                         let cell = row.get(i).unwrap_or(&blank);
-                        (cell.text.as_str(), cell_look(kind, cell.emphasis))
+                        (
+                            cell.text.as_str(),
+                            cell_look(kind, cell.emphasis),
+                            cell.detail.as_deref(),
+                        )
                     })
                     .collect(),
             )

@@ -1,4 +1,4 @@
--- Schema change 0006: indexes for the lists at scale (issue 8).
+-- Schema change 0004: indexes for the lists at scale (issue 8).
 --
 -- Every list in the window is one page, sorted, of rows that match its filters. Each index
 -- here lets SQLite walk straight to that page for a filter the first schema left to a full
