@@ -11,7 +11,9 @@
 
 mod core_bench;
 mod exchange_bench;
+mod html;
 mod machine;
+mod packet_bench;
 mod report;
 mod stats;
 mod window;
@@ -137,6 +139,12 @@ async fn main() {
         core_bench::bench_lists(&mut report, &cf, &fx, size);
         exchange_bench::bench_export(&mut report, &cf, &dir, size);
         core_bench::bench_verify(&mut report, &cf, size);
+        eprintln!("   packets");
+        let packet = packet_bench::bench_packets(&mut report, &cf, &file, &fx.busy, size);
+        if let (true, Some((html, pages, ours))) = (args.chromium && files.is_empty(), packet) {
+            eprintln!("   headless Chromium");
+            packet_bench::bench_chromium(&mut report, &dir, &html, pages, ours, size);
+        }
         drop(cf);
         core_bench::bench_save(&mut report, &file, &fx, size);
         files.push((size, file));

@@ -169,6 +169,13 @@ pub fn check_now(state: &AppState) -> Integrity {
         Ok(None) => state.peek(|cf| damage::check_conn(cf.conn())),
         Err(_) => return Integrity::none(),
     };
+    // The open file remembers a clean verification, so the packet's integrity page need not
+    // walk the whole chain again while nothing changes (casefile_core::chain::verified).
+    if let Ok(c) = &result {
+        if c.damage.is_none() {
+            let _ = state.peek(|cf| cf.remember_verification(&c.verification));
+        }
+    }
     let integrity = match result {
         Ok(c) => Integrity::from_check(c, now),
         Err(e) => Integrity { state: "damaged", damage: Some(e.to_string()), ..Integrity::none() },

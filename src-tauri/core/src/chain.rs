@@ -293,6 +293,7 @@ pub fn head(conn: &Connection) -> Result<(u64, String)> {
 }
 
 pub mod batch;
+pub mod verified;
 
 #[cfg(test)]
 mod tests;

@@ -67,6 +67,8 @@ pub struct CaseFile {
     path: Option<PathBuf>,
     clock: Arc<dyn Clock>,
     encrypted: bool,
+    /// The chain's last verification, while it still holds (`chain::verified`).
+    verified: crate::chain::verified::Remembered,
 }
 
 /// A write in progress. Everything a command changes happens inside one of these, so a
@@ -110,6 +112,10 @@ impl Tx<'_> {
 }
 
 impl CaseFile {
+    pub(crate) fn remembered(&self) -> &crate::chain::verified::Remembered {
+        &self.verified
+    }
+
     /// Open an existing case file, or create it when it does not exist.
     pub fn open(path: &Path) -> Result<CaseFile> {
         Self::open_with(path, OpenOptions { create: true, ..Default::default() })
@@ -121,7 +127,7 @@ impl CaseFile {
 
     pub fn open_in_memory_with(clock: Arc<dyn Clock>) -> Result<CaseFile> {
         let conn = Connection::open_in_memory()?;
-        let mut cf = CaseFile { conn, path: None, clock, encrypted: false };
+        let mut cf = CaseFile { conn, path: None, clock, encrypted: false, verified: Default::default() };
         cf.prepare_new()?;
         Ok(cf)
     }
@@ -155,7 +161,7 @@ impl CaseFile {
             apply_key(&conn, p)?;
         }
         configure(&conn)?;
-        let mut cf = CaseFile { conn, path: Some(path.to_path_buf()), clock, encrypted: passphrase.is_some() };
+        let mut cf = CaseFile { conn, path: Some(path.to_path_buf()), clock, encrypted: passphrase.is_some(), verified: Default::default() };
         migrations().to_latest(&mut cf.conn).map_err(|e| Error::Migration(e.to_string()))?;
         Ok(cf)
     }
@@ -172,7 +178,7 @@ impl CaseFile {
         // Stamp the file as ours and build the schema while still in rollback-journal mode,
         // so both land in the main file itself. In WAL mode they could sit in the -wal until
         // a checkpoint, and after a crash the header alone would not say "Casefile".
-        let mut cf = CaseFile { conn, path: Some(path.to_path_buf()), clock, encrypted: passphrase.is_some() };
+        let mut cf = CaseFile { conn, path: Some(path.to_path_buf()), clock, encrypted: passphrase.is_some(), verified: Default::default() };
         cf.prepare_new()?;
         configure(&cf.conn)?;
         Ok(cf)
@@ -294,7 +300,7 @@ impl CaseFile {
         if let Some(p) = passphrase {
             apply_key(&conn, p)?;
         }
-        let mut cf = CaseFile { conn, path: Some(path.to_path_buf()), clock: Arc::new(SystemClock), encrypted: passphrase.is_some() };
+        let mut cf = CaseFile { conn, path: Some(path.to_path_buf()), clock: Arc::new(SystemClock), encrypted: passphrase.is_some(), verified: Default::default() };
         cf.conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;")?;
         cf.conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         migrations().to_version(&mut cf.conn, version as usize).map_err(|e| Error::Migration(e.to_string()))?;
