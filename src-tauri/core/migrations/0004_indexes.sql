@@ -14,3 +14,8 @@ CREATE INDEX promises_disputed ON promises(due_on, recorded_at, id) WHERE disput
 
 -- The complaint list filtered by severity, newest first.
 CREATE INDEX complaints_severity ON complaints(severity, received_at);
+
+-- A customer's newest entry of one kind since a day (the briefing's latest hostile incident,
+-- the timeline filtered to e-mails): a seek, not a walk through every entry of the customer
+-- since then (16 ms for the busiest customer of a million-entry file without it).
+CREATE INDEX events_account_kind ON events(account_id, kind, occurred_at);

@@ -142,6 +142,10 @@ fn a_customer_briefing_reads_only_that_customer() {
     let (b, queries) = ran(f.cf.conn(), || crate::briefing::for_account(f.cf.conn(), f.today, &f.busy).unwrap());
     assert!(!b.talking_points.is_empty());
     assert_no_full_scan(f.cf.conn(), "the briefing", &queries, LIMIT);
+    // The latest hostile incident is a seek on the customer and the kind, not a walk through
+    // every entry of the customer in the period (no full scan, but thousands of rows).
+    let hostile = queries.iter().find(|q| q.sql.contains("kind = ?2")).expect("the hostile-incident lookup ran");
+    assert!(hostile.plan.iter().any(|l| l.contains("events_account_kind (account_id=? AND kind=?")), "{:?}", hostile.plan);
 }
 
 #[test]
