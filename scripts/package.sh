@@ -21,19 +21,8 @@ if ! command -v npx >/dev/null; then
 fi
 
 echo "== release binary"
-# The release profile aborts on panic, so no unwind tables are needed: leaving them out of
-# our Rust code and of the bundled SQLite saves space toward the 10 MB limit (issue 9).
-export RUSTFLAGS="${RUSTFLAGS:-} -C force-unwind-tables=no"
-export CFLAGS="${CFLAGS:-} -fno-asynchronous-unwind-tables -fno-unwind-tables"
-# Packed relative relocations (DT_RELR, glibc 2.36+: Debian 12, Ubuntu 24.04) shrink the
-# table the loader patches at start from 0.38 MB to 4 KB. Linkers that predate it skip it.
-link_args=()
-if ld --help 2>/dev/null | grep -q pack-relative-relocs; then
-  link_args=(-C link-arg=-Wl,-z,pack-relative-relocs)
-fi
-# `cargo rustc` hands the link flags to the binary alone, so the dependencies' builds are
-# the same as any other release build's.
-cargo rustc --release --features custom-protocol -p casefile --bin casefile -- "${link_args[@]}"
+source scripts/release-env.sh
+cargo rustc --release --features custom-protocol -p casefile --bin casefile -- "${LINK_ARGS[@]}"
 
 echo "== Debian package (Tauri bundler, $TAURI_CLI)"
 rm -rf target/release/bundle/deb

@@ -169,6 +169,13 @@ pub fn check_now(state: &AppState) -> Integrity {
         Ok(None) => state.peek(|cf| damage::check_conn(cf.conn())),
         Err(_) => return Integrity::none(),
     };
+    // The open file remembers a clean verification, so the packet's integrity page need not
+    // walk the whole chain again while nothing changes (casefile_core::chain::verified).
+    if let Ok(c) = &result {
+        if c.damage.is_none() {
+            let _ = state.peek(|cf| cf.remember_verification(&c.verification));
+        }
+    }
     let integrity = match result {
         Ok(c) => Integrity::from_check(c, now),
         Err(e) => Integrity { state: "damaged", damage: Some(e.to_string()), ..Integrity::none() },
@@ -191,16 +198,32 @@ pub fn back_up(state: &AppState) -> casefile_core::Result<backup::BackupInfo> {
     backup::take(&path, state.trust.passphrase().as_deref(), &folder, chrono_now())
 }
 
+/// How long after a file opens its first check and backup wait.
+const FIRST_CHECK_AFTER: Duration = Duration::from_millis(2500);
+
+/// The background work runs at a lower priority than the window's threads, so verifying a
+/// million-entry record never makes a click wait (Linux, where the nice value is per thread).
+fn yield_to_the_window() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: gettid and setpriority only read and set this thread's scheduling priority.
+    unsafe {
+        let tid = libc::syscall(libc::SYS_gettid) as libc::id_t;
+        libc::setpriority(libc::PRIO_PROCESS, tid, 10);
+    }
+}
+
 /// The background thread: on each newly opened file, verify it and take a backup; after
 /// writes, verify again; once a day, back up; when idle too long, lock an encrypted file.
 pub fn start<R: Runtime>(app: tauri::AppHandle<R>) {
     std::thread::Builder::new()
         .name("casefile-trust".into())
         .spawn(move || {
+            yield_to_the_window();
             let mut seen_generation = u64::MAX;
             let mut verified_head: Option<(u64, String)> = None;
             let mut head_changed_at: Option<Instant> = None;
             let mut last_backup_look = Instant::now();
+            let mut opened_at: Option<Instant> = None;
             loop {
                 std::thread::sleep(Duration::from_millis(400));
                 let state = app.state::<AppState>();
@@ -208,6 +231,17 @@ pub fn start<R: Runtime>(app: tauri::AppHandle<R>) {
                 if generation != seen_generation {
                     seen_generation = generation;
                     verified_head = None;
+                    opened_at = Some(Instant::now());
+                    continue;
+                }
+                // A newly opened file is checked and backed up once the window has drawn its
+                // first screens: on a big file that work takes seconds of CPU, and the user's
+                // first clicks come first.
+                if let Some(at) = opened_at {
+                    if at.elapsed() < FIRST_CHECK_AFTER {
+                        continue;
+                    }
+                    opened_at = None;
                     if state.is_open() {
                         let _ = app.emit("integrity", Integrity::checking(0));
                         let head = state.peek(|cf| casefile_core::chain::head(cf.conn())).ok();

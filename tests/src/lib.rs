@@ -138,6 +138,12 @@ pub struct App {
     extra_args: Vec<String>,
     /// The X display the window is on, for driving native dialogs (see `native`).
     display: String,
+    /// The wall-clock moment the session was asked for, which starts the program: benchmarks
+    /// measure "start to interactive" from here, the same way for every program.
+    pub launched_at: std::time::SystemTime,
+    /// The tauri-driver in front of this window, whose descendants are the program and its
+    /// WebKit processes (see `process_tree`).
+    pub driver_pid: u32,
 }
 
 impl App {
@@ -160,6 +166,18 @@ impl App {
     }
 
     async fn start(home: Scratch, file: PathBuf, args: Vec<String>) -> Result<App> {
+        Self::start_program(home, file, &app_binary(), args, "body[data-ready=yes]").await
+    }
+
+    /// Start any Tauri program (the benchmarks' bare hello-world window, say) through the same
+    /// driver, display and folders as the app, and wait until `ready` (a CSS selector) shows.
+    pub async fn launch_program(program: &Path, args: &[&str], ready: &str) -> Result<App> {
+        let home = Scratch::new("home");
+        let args = args.iter().map(|s| s.to_string()).collect();
+        Self::start_program(home, PathBuf::new(), program, args, ready).await
+    }
+
+    async fn start_program(home: Scratch, file: PathBuf, program: &Path, args: Vec<String>, ready: &str) -> Result<App> {
         let (xvfb, display) = display();
         let (port, native) = (free_port(), free_port());
         let driver = Command::new(tauri_driver())
@@ -177,9 +195,16 @@ impl App {
             .spawn()
             .map_err(|e| format!("cannot start tauri-driver ({e}); make test installs it with `cargo install tauri-driver`"))?;
         let caps: serde_json::Map<String, serde_json::Value> = serde_json::from_value(serde_json::json!({
-            "tauri:options": { "application": app_binary().display().to_string(), "args": args }
+            "tauri:options": { "application": program.display().to_string(), "args": args }
         }))?;
         let deadline = Instant::now() + Duration::from_secs(30);
+        // Ask for the session only once the driver listens, so the first request starts the
+        // program and `launched_at` is the moment it was started.
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let driver_pid = driver.id();
+        let launched_at = std::time::SystemTime::now();
         let client = loop {
             match ClientBuilder::native().capabilities(caps.clone()).connect(&format!("http://127.0.0.1:{port}")).await {
                 Ok(c) => break c,
@@ -195,8 +220,8 @@ impl App {
             }
         };
         let extra_args = Vec::new();
-        let app = App { client, file, procs: Procs { driver, xvfb }, home, extra_args, display };
-        app.wait_for("body[data-ready=yes]").await?;
+        let app = App { client, file, procs: Procs { driver, xvfb }, home, extra_args, display, launched_at, driver_pid };
+        app.wait_for(ready).await?;
         Ok(app)
     }
 

@@ -24,6 +24,7 @@ const MIGRATIONS: &[(&str, &[&str])] = &[
     (include_str!("../migrations/0001_init.sql"), &[]),
     (include_str!("../migrations/0002_retractions.sql"), &["follow_ups", "lost_revenue"]),
     (include_str!("../migrations/0003_search.sql"), &[]),
+    (include_str!("../migrations/0004_indexes.sql"), &[]),
 ];
 
 /// The schema version this build writes.
@@ -66,20 +67,31 @@ pub struct CaseFile {
     path: Option<PathBuf>,
     clock: Arc<dyn Clock>,
     encrypted: bool,
+    /// The chain's last verification, while it still holds (`chain::verified`).
+    verified: crate::chain::verified::Remembered,
 }
 
 /// A write in progress. Everything a command changes happens inside one of these, so a
 /// multi-step write either lands whole or not at all.
 pub struct Tx<'c> {
-    inner: rusqlite::Transaction<'c>,
+    inner: Inner<'c>,
     clock: &'c dyn Clock,
     now: DateTime<Utc>,
+}
+
+/// A write is its own transaction, or a savepoint inside a [`CaseFile::batch`].
+enum Inner<'c> {
+    Transaction(rusqlite::Transaction<'c>),
+    Savepoint(rusqlite::Savepoint<'c>),
 }
 
 impl std::ops::Deref for Tx<'_> {
     type Target = Connection;
     fn deref(&self) -> &Connection {
-        &self.inner
+        match &self.inner {
+            Inner::Transaction(t) => t,
+            Inner::Savepoint(s) => s,
+        }
     }
 }
 
@@ -100,6 +112,10 @@ impl Tx<'_> {
 }
 
 impl CaseFile {
+    pub(crate) fn remembered(&self) -> &crate::chain::verified::Remembered {
+        &self.verified
+    }
+
     /// Open an existing case file, or create it when it does not exist.
     pub fn open(path: &Path) -> Result<CaseFile> {
         Self::open_with(path, OpenOptions { create: true, ..Default::default() })
@@ -111,7 +127,7 @@ impl CaseFile {
 
     pub fn open_in_memory_with(clock: Arc<dyn Clock>) -> Result<CaseFile> {
         let conn = Connection::open_in_memory()?;
-        let mut cf = CaseFile { conn, path: None, clock, encrypted: false };
+        let mut cf = CaseFile { conn, path: None, clock, encrypted: false, verified: Default::default() };
         cf.prepare_new()?;
         Ok(cf)
     }
@@ -145,7 +161,7 @@ impl CaseFile {
             apply_key(&conn, p)?;
         }
         configure(&conn)?;
-        let mut cf = CaseFile { conn, path: Some(path.to_path_buf()), clock, encrypted: passphrase.is_some() };
+        let mut cf = CaseFile { conn, path: Some(path.to_path_buf()), clock, encrypted: passphrase.is_some(), verified: Default::default() };
         migrations().to_latest(&mut cf.conn).map_err(|e| Error::Migration(e.to_string()))?;
         Ok(cf)
     }
@@ -162,7 +178,7 @@ impl CaseFile {
         // Stamp the file as ours and build the schema while still in rollback-journal mode,
         // so both land in the main file itself. In WAL mode they could sit in the -wal until
         // a checkpoint, and after a crash the header alone would not say "Casefile".
-        let mut cf = CaseFile { conn, path: Some(path.to_path_buf()), clock, encrypted: passphrase.is_some() };
+        let mut cf = CaseFile { conn, path: Some(path.to_path_buf()), clock, encrypted: passphrase.is_some(), verified: Default::default() };
         cf.prepare_new()?;
         configure(&cf.conn)?;
         Ok(cf)
@@ -175,14 +191,60 @@ impl CaseFile {
         Ok(())
     }
 
-    /// Run `f` inside one immediate transaction: all of it lands, or none of it does.
+    /// Run `f` inside one immediate transaction: all of it lands, or none of it does. Inside
+    /// a [`CaseFile::batch`] it is a savepoint of the batch's transaction instead.
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
         let now = self.clock.now();
-        let inner = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let inner = if self.conn.is_autocommit() {
+            Inner::Transaction(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+        } else {
+            Inner::Savepoint(self.conn.savepoint()?)
+        };
         let tx = Tx { inner, clock: self.clock.as_ref(), now };
         let value = f(&tx)?;
-        tx.inner.commit()?;
+        match tx.inner {
+            Inner::Transaction(t) => t.commit()?,
+            Inner::Savepoint(s) => s.commit()?,
+        }
         Ok(value)
+    }
+
+    /// Run many writes as one transaction (the demo at scale does a day's worth at a time):
+    /// each write inside is a savepoint, and the whole lands at the end or not at all.
+    pub(crate) fn batch<T>(&mut self, f: impl FnOnce(&mut CaseFile) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        match f(self) {
+            Ok(value) => {
+                self.conn.execute_batch("COMMIT")?;
+                Ok(value)
+            }
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
+    }
+
+    /// Write a brand-new file in bulk (the demo at scale): commits are not flushed to disk one
+    /// by one, and the page cache is large. Only for a file whose loss costs nothing; the demo
+    /// removes a half-written file. [`CaseFile::end_bulk`] makes it durable again.
+    pub(crate) fn begin_bulk(&self) -> Result<()> {
+        // A rollback journal in memory writes each page once, where WAL writes it twice (into
+        // the log, then back into the file); rollback of a failed write still works.
+        self.conn.query_row("PRAGMA journal_mode = MEMORY", [], |_| Ok(()))?;
+        self.conn.pragma_update(None, "synchronous", "OFF")?;
+        self.conn.pragma_update(None, "cache_size", -262_144)?;
+        Ok(())
+    }
+
+    /// Back to WAL, with every commit on disk when it returns.
+    pub(crate) fn end_bulk(&self) -> Result<()> {
+        self.conn.pragma_update(None, "cache_size", -2_000)?;
+        if self.path.is_some() {
+            self.conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
+        }
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        Ok(())
     }
 
     /// The connection, for reads.
@@ -238,7 +300,7 @@ impl CaseFile {
         if let Some(p) = passphrase {
             apply_key(&conn, p)?;
         }
-        let mut cf = CaseFile { conn, path: Some(path.to_path_buf()), clock: Arc::new(SystemClock), encrypted: passphrase.is_some() };
+        let mut cf = CaseFile { conn, path: Some(path.to_path_buf()), clock: Arc::new(SystemClock), encrypted: passphrase.is_some(), verified: Default::default() };
         cf.conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;")?;
         cf.conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         migrations().to_version(&mut cf.conn, version as usize).map_err(|e| Error::Migration(e.to_string()))?;

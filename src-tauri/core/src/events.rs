@@ -10,6 +10,7 @@
 //! What users type is checked in [`capture`]; reading, filtering and comparing revisions is
 //! in [`listing`].
 
+pub mod bulk;
 mod capture;
 mod listing;
 

@@ -48,3 +48,6 @@ pub mod redact;
 pub mod backup;
 pub mod passphrase;
 pub mod damage;
+
+#[cfg(test)]
+mod query_plans;

@@ -39,3 +39,6 @@ pub fn case_file_on(today: NaiveDate) -> (CaseFile, Arc<FixedClock>) {
 
 /// A small customer world for the evidence tests (complaints, remedies, timeline ...).
 pub mod evidence;
+
+/// The plans and full scans of the statements a function runs.
+pub mod plans;

@@ -17,7 +17,8 @@ use crate::events::{self, EventView};
 use crate::model::{page_limit, Page, Precision};
 use crate::promises::{self, Promise};
 use crate::remedies::{self, Remedy};
-use rusqlite::{params, Connection};
+use rusqlite::types::Value;
+use rusqlite::{params_from_iter, Connection};
 use serde::{Deserialize, Serialize};
 
 pub mod scope;
@@ -114,9 +115,9 @@ const SOURCES: &[Source] = &[
     },
 ];
 
-/// The UNION ALL of every source, scoped to what was asked for. Unused scope parameters are
-/// still mentioned (`?1 IS NULL`) so every variant binds the same parameters.
-fn union(account: bool, complaint: bool) -> String {
+/// Each source's SELECT, scoped to what was asked for. Unused scope parameters are still
+/// mentioned (`?1 IS NULL`) so every variant binds the same parameters.
+fn arms(account: bool, complaint: bool) -> Vec<String> {
     SOURCES
         .iter()
         .map(|s| {
@@ -124,8 +125,7 @@ fn union(account: bool, complaint: bool) -> String {
             let c = if complaint { s.by_complaint } else { "?2 IS NULL" };
             format!("{} WHERE {a} AND {c}", s.select)
         })
-        .collect::<Vec<_>>()
-        .join("\n UNION ALL \n")
+        .collect()
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -162,6 +162,7 @@ pub fn list(conn: &Connection, today: chrono::NaiveDate, q: &TimelineQuery) -> R
     if let Some(c) = &complaint {
         complaints::get(conn, c)?;
     }
+    let (account_set, complaint_set) = (account.is_some(), complaint.is_some());
     let kinds = events::listing_kinds(&q.kinds, RECORD_KINDS)?;
     let from = events::listing_day("from", &q.from)?;
     let to = events::listing_day("to", &q.to)?;
@@ -175,21 +176,52 @@ pub fn list(conn: &Connection, today: chrono::NaiveDate, q: &TimelineQuery) -> R
         Some("oldest") => "ASC",
         Some(_) => return Err(Error::validation("order", "Choose newest or oldest first.")),
     };
-    let union = union(account.is_some(), complaint.is_some());
-    let filter = "WHERE (?3 IS NULL OR kind IN (SELECT value FROM json_each(?3)))
-        AND (?4 IS NULL OR (CASE WHEN length(at) = 7 THEN at || '-01' ELSE substr(at, 1, 10) END) >= ?4)
-        AND (?5 IS NULL OR substr(at, 1, 10) <= ?5)
-        AND (?6 IS NULL OR disputed = ?6)
-        AND (?7 IS NULL OR superseded = ?7)";
-    let total = conn
-        .prepare_cached(&format!("SELECT count(*) FROM ({union}) {filter}"))?
-        .query_row(params![account, complaint, kinds, from, to, q.disputed, q.superseded], |r| r.get::<_, i64>(0))? as u64;
+    // Only the filters asked for are written in. Each source is counted on its own, so with
+    // no filter a count reads only the customer's index; and each gives at most the rows up
+    // to the end of the page, newest first along that index, so a page of a customer with a
+    // hundred thousand entries reads about a page of them, not all of them.
+    let mut terms: Vec<String> = Vec::new();
+    let mut args: Vec<Value> = vec![account.map_or(Value::Null, Value::Text), complaint.map_or(Value::Null, Value::Text)];
+    let mut arg = |v: Value| {
+        args.push(v);
+        format!("?{}", args.len())
+    };
+    if let Some(k) = kinds {
+        terms.push(format!("kind IN (SELECT value FROM json_each({}))", arg(Value::Text(k))));
+    }
+    if let Some(f) = from {
+        terms.push(format!("(CASE WHEN length(at) = 7 THEN at || '-01' ELSE substr(at, 1, 10) END) >= {}", arg(Value::Text(f))));
+    }
+    if let Some(t) = to {
+        terms.push(format!("substr(at, 1, 10) <= {}", arg(Value::Text(t))));
+    }
+    if let Some(d) = q.disputed {
+        terms.push(format!("disputed = {}", arg(Value::Integer(i64::from(d)))));
+    }
+    if let Some(s) = q.superseded {
+        terms.push(format!("superseded = {}", arg(Value::Integer(i64::from(s)))));
+    }
+    let filter = if terms.is_empty() { String::new() } else { format!("WHERE {}", terms.join(" AND ")) };
+    // Each source named alike, so the filters and the order read the same columns in each.
+    let arms: Vec<String> = arms(account_set, complaint_set)
+        .into_iter()
+        .map(|a| format!("WITH t(source, id, at, precision, kind, disputed, superseded) AS ({a})"))
+        .collect();
+    let counts: Vec<String> = arms.iter().map(|a| format!("({a} SELECT count(*) FROM t {filter})")).collect();
+    let total = conn.prepare_cached(&format!("SELECT {}", counts.join(" + ")))?.query_row(params_from_iter(args.iter()), |r| r.get::<_, i64>(0))? as u64;
     let limit = page_limit(q.limit);
     let offset = q.offset.unwrap_or(0);
-    let sql = format!("SELECT source, id, at, precision, kind FROM ({union}) {filter} ORDER BY at {order}, source {order}, id {order} LIMIT ?8 OFFSET ?9");
+    let n = args.len();
+    args.push(Value::Integer((offset + limit) as i64));
+    args.push(Value::Integer(limit as i64));
+    args.push(Value::Integer(offset as i64));
+    let order = format!("ORDER BY at {order}, source {order}, id {order}");
+    let pages: Vec<String> =
+        arms.iter().map(|a| format!("SELECT * FROM ({a} SELECT source, id, at, precision, kind FROM t {filter} {order} LIMIT ?{})", n + 1)).collect();
+    let sql = format!("SELECT source, id, at, precision, kind FROM ({}) {order} LIMIT ?{} OFFSET ?{}", pages.join("\n UNION ALL \n"), n + 2, n + 3);
     let rows = conn
         .prepare_cached(&sql)?
-        .query_map(params![account, complaint, kinds, from, to, q.disputed, q.superseded, limit as i64, offset as i64], |r| {
+        .query_map(params_from_iter(args.iter()), |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Precision>(3)?, r.get::<_, String>(4)?))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -84,7 +84,7 @@ pub fn save_packet<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, in
     let emit = |p: Progress| {
         let _ = app.emit(PROGRESS_EVENT, &p);
     };
-    let made = state.with_file(|cf| packet::build(cf.conn(), &spec, &mut |p| emit(p)))?;
+    let made = state.with_file(|cf| packet::build_for(cf, &spec, &mut |p| emit(p)))?;
     packet::save(&dest, &made.pdf)?;
     let dest = std::fs::canonicalize(&dest).unwrap_or(dest);
     saved(&app).remember(dest.clone());

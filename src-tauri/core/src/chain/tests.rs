@@ -104,3 +104,47 @@ fn relinking_a_table_after_a_migration_keeps_the_chain_verifying() {
     assert!(v.ok, "{v:?}");
     assert_eq!(v.links, 10);
 }
+
+/// The canonical form as first defined: a sorted map of JSON values, serialised.
+fn canonical_by_map<'a>(values: &[(&'a str, ValueRef<'a>)]) -> String {
+    let mut map = std::collections::BTreeMap::new();
+    for (name, value) in values {
+        let v = match value {
+            ValueRef::Null => serde_json::Value::Null,
+            ValueRef::Integer(n) => serde_json::Value::from(*n),
+            ValueRef::Real(f) => serde_json::Value::from(*f),
+            ValueRef::Text(t) => serde_json::Value::from(String::from_utf8_lossy(t).into_owned()),
+            ValueRef::Blob(b) => serde_json::Value::from(crate::hash::sha256_hex(b)),
+        };
+        map.insert(*name, v);
+    }
+    serde_json::to_string(&map).unwrap()
+}
+
+#[test]
+fn the_canonical_form_is_the_sorted_map_byte_for_byte() {
+    let texts = ["", "plain", "quote \" and \\ backslash", "tab\tnew\nline\r\u{1}\u{1f}", "Кровля-Сервис 株式会社 Ελληνικά", "emoji 🧾 and </script>", "\u{7f}\u{2028}"];
+    let reals = [0.0, -0.0, 1.0, 1.5e300, -2.25, f64::NAN, f64::INFINITY, 1e-7];
+    let ints = [0i64, -1, 42, i64::MAX, i64::MIN];
+    let blob = [0u8, 1, 2, 255];
+    let invalid_utf8 = [b'a', 0xff, b'b'];
+    for round in 0..texts.len() {
+        let mut values: Vec<(&str, ValueRef<'_>)> = vec![
+            ("zeta", ValueRef::Text(texts[round].as_bytes())),
+            ("alpha", ValueRef::Integer(ints[round % ints.len()])),
+            ("mid_dle", ValueRef::Real(reals[round % reals.len()])),
+            ("Upper", ValueRef::Null),
+            ("blob", ValueRef::Blob(&blob)),
+            ("bytes", ValueRef::Text(&invalid_utf8)),
+            ("é", ValueRef::Text(texts[(round + 3) % texts.len()].as_bytes())),
+            ("a\"b", ValueRef::Integer(7)),
+        ];
+        let len = values.len();
+        values.rotate_left(round % len);
+        assert_eq!(canonical_of(values.iter().copied()), canonical_by_map(&values), "round {round}");
+    }
+    // A name given twice keeps its last value, as the map did.
+    let twice = [("x", ValueRef::Integer(1)), ("y", ValueRef::Null), ("x", ValueRef::Integer(2))];
+    assert_eq!(canonical_of(twice.iter().copied()), canonical_by_map(&twice));
+    assert_eq!(canonical_of([]), "{}");
+}

@@ -7,7 +7,8 @@ use crate::model::{page_limit, ComplaintStatus, Page};
 use crate::people::escape_like;
 use crate::{root_causes, when};
 use chrono::NaiveDate;
-use rusqlite::{params, Connection};
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, Connection};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -56,29 +57,67 @@ pub fn list(conn: &Connection, today: NaiveDate, q: &ComplaintQuery) -> Result<P
         Some(f) => Some(when::date(when::parse_date("from", &f)?)),
         None => None,
     };
-    let to = match some(&q.to) {
-        Some(t) => Some(when::date(when::parse_date("to", &t)?)),
+    // "Up to and including the last day" is "before the day after it", which the index of
+    // received times can answer (received_at is a day or an instant on that day).
+    let before = match some(&q.to) {
+        Some(t) => Some(when::date(when::parse_date("to", &t)? + chrono::Duration::days(1))),
         None => None,
     };
     let search = some(&q.search).unwrap_or_default();
-    let like = format!("%{}%", escape_like(&search));
-    let filter = "WHERE (?1 IS NULL OR c.account_id = ?1)
-        AND (?2 IS NULL OR (?2 = 'open' AND c.status NOT IN ('resolved', 'closed')) OR c.status = ?2)
-        AND (?3 IS NULL OR c.severity = ?3)
-        AND (?4 IS NULL OR c.root_cause_id IN (SELECT value FROM json_each(?4)))
-        AND (?5 IS NULL OR substr(c.received_at, 1, 10) >= ?5)
-        AND (?6 IS NULL OR substr(c.received_at, 1, 10) <= ?6)
-        AND (?7 = '%%' OR c.reference LIKE ?7 ESCAPE '\\' OR c.description LIKE ?7 ESCAPE '\\' OR c.product LIKE ?7 ESCAPE '\\'
-             OR c.component LIKE ?7 ESCAPE '\\' OR c.lot LIKE ?7 ESCAPE '\\')";
-    let args = params![account, status, severity, roots, from, to, like];
+    // Only the filters asked for are written in, so SQLite walks the index of one of them
+    // (customer, status, severity, root cause, or the received time) rather than every complaint.
+    let mut terms: Vec<String> = Vec::new();
+    let mut args: Vec<Value> = Vec::new();
+    let mut arg = |v: Value| {
+        args.push(v);
+        format!("?{}", args.len())
+    };
+    if let Some(a) = account {
+        terms.push(format!("c.account_id = {}", arg(Value::Text(a))));
+    }
+    match status.as_deref() {
+        Some("open") => {
+            let open: Vec<String> = ComplaintStatus::ALL
+                .iter()
+                .filter(|s| !matches!(s, ComplaintStatus::Resolved | ComplaintStatus::Closed))
+                .map(|s| format!("'{}'", s.as_str()))
+                .collect();
+            terms.push(format!("c.status IN ({})", open.join(", ")));
+        }
+        Some(s) => terms.push(format!("c.status = {}", arg(Value::Text(s.to_string())))),
+        None => {}
+    }
+    if let Some(s) = severity {
+        terms.push(format!("c.severity = {}", arg(Value::Integer(i64::from(s)))));
+    }
+    if let Some(r) = roots {
+        terms.push(format!("c.root_cause_id IN (SELECT value FROM json_each({}))", arg(Value::Text(r))));
+    }
+    if let Some(f) = from {
+        terms.push(format!("c.received_at >= {}", arg(Value::Text(f))));
+    }
+    if let Some(b) = before {
+        terms.push(format!("c.received_at < {}", arg(Value::Text(b))));
+    }
+    if !search.is_empty() {
+        let like = arg(Value::Text(format!("%{}%", escape_like(&search))));
+        terms.push(format!(
+            "(c.reference LIKE {like} ESCAPE '\\' OR c.description LIKE {like} ESCAPE '\\' OR c.product LIKE {like} ESCAPE '\\'
+             OR c.component LIKE {like} ESCAPE '\\' OR c.lot LIKE {like} ESCAPE '\\')"
+        ));
+    }
+    let filter = if terms.is_empty() { String::new() } else { format!("WHERE {}", terms.join(" AND ")) };
     let total = conn
         .prepare_cached(&format!("SELECT count(*) FROM complaints c {filter}"))?
-        .query_row(args, |r| r.get::<_, i64>(0))? as u64;
+        .query_row(params_from_iter(args.iter()), |r| r.get::<_, i64>(0))? as u64;
     let limit = page_limit(q.limit);
     let offset = q.offset.unwrap_or(0);
+    let n = args.len();
+    args.push(Value::Integer(limit as i64));
+    args.push(Value::Integer(offset as i64));
     let rows = conn
-        .prepare_cached(&format!("{SELECT} {filter} ORDER BY c.received_at DESC, c.reference DESC LIMIT ?8 OFFSET ?9"))?
-        .query_map(params![account, status, severity, roots, from, to, like, limit as i64, offset as i64], from_row)?
+        .prepare_cached(&format!("{SELECT} {filter} ORDER BY c.received_at DESC, c.reference DESC LIMIT ?{} OFFSET ?{}", n + 1, n + 2))?
+        .query_map(params_from_iter(args.iter()), from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut items = Vec::with_capacity(rows.len());
     for c in rows {

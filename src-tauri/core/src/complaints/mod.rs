@@ -209,9 +209,12 @@ pub fn by_reference(conn: &Connection, reference: &str) -> Result<Complaint> {
 /// get the same one.
 fn next_reference(tx: &Tx<'_>, year: i32) -> Result<String> {
     let prefix = format!("C-{year:04}-");
+    // The references of the year as a range of the unique index ('.' sorts right after '-'),
+    // so a new complaint reads that year's references, not every complaint's.
+    let end = format!("C-{year:04}.");
     let last: i64 = tx
-        .prepare_cached("SELECT coalesce(max(CAST(substr(reference, 8) AS INTEGER)), 0) FROM complaints WHERE reference LIKE ?1 || '%'")?
-        .query_row([&prefix], |r| r.get(0))?;
+        .prepare_cached("SELECT coalesce(max(CAST(substr(reference, 8) AS INTEGER)), 0) FROM complaints WHERE reference >= ?1 AND reference < ?2")?
+        .query_row([&prefix, &end], |r| r.get(0))?;
     Ok(format!("{prefix}{:04}", last + 1))
 }
 

@@ -228,3 +228,36 @@ fn an_encrypted_file_whose_salt_looks_like_a_signature_is_still_asked_for_its_pa
         assert_eq!(CaseFile::open(&path).err().unwrap().kind(), "needs_passphrase", "{start:?}");
     }
 }
+
+#[test]
+fn a_batch_is_one_transaction_of_savepoints() {
+    let (mut cf, _) = crate::testing::case_file_on(crate::testing::day(2026, 3, 1));
+    let count = |cf: &CaseFile| -> i64 { cf.conn().query_row("SELECT count(*) FROM people", [], |r| r.get(0)).unwrap() };
+    let person = |name: &str| crate::people::PersonInput { name: name.into(), ..Default::default() };
+    // A write that fails inside a batch undoes only itself; the batch goes on.
+    cf.batch(|cf| {
+        crate::people::create(cf, &person("Ann"))?;
+        assert!(crate::people::create(cf, &person("  ")).is_err());
+        let failed = cf.write(|tx| {
+            tx.execute("INSERT INTO settings(key, value) VALUES ('half', '1')", [])?;
+            Err::<(), _>(Error::conflict("fails part-way"))
+        });
+        assert!(failed.is_err());
+        let half: i64 = cf.conn().query_row("SELECT count(*) FROM settings WHERE key = 'half'", [], |r| r.get(0)).unwrap();
+        assert_eq!(half, 0, "the failed write was undone");
+        assert!(!cf.conn().is_autocommit(), "still inside the batch");
+        crate::people::create(cf, &person("Bob"))?;
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(count(&cf), 2);
+    assert!(cf.conn().is_autocommit());
+    // A batch that fails undoes every write in it.
+    let err = cf.batch(|cf| {
+        crate::people::create(cf, &person("Cleo"))?;
+        Err::<(), _>(Error::conflict("stop"))
+    });
+    assert!(err.is_err());
+    assert_eq!(count(&cf), 2);
+    assert!(crate::chain::verify(cf.conn()).unwrap().ok);
+}

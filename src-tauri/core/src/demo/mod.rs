@@ -70,11 +70,13 @@ pub fn populate(cf: &mut CaseFile, clock: &FixedClock, as_of: NaiveDate, opts: &
     let promises = promises::populate(cf, &story, &cast)?;
     complaints::populate(cf, &story, &cast)?;
     link_promises_to_complaints(cf, &cast, &promises)?;
-    if opts.entries > 0 {
-        scale::populate(cf, &story, &cast, opts.entries)?;
-    }
+    let timings = if opts.entries > 0 { Some(scale::populate(cf, &story, &cast, opts.entries)?) } else { None };
     story.at(0, 18);
-    Ok(summary(cf)?)
+    let summary = summary(cf)?;
+    Ok(match timings {
+        Some(t) => format!("{summary}\nAt scale: {t}."),
+        None => summary,
+    })
 }
 
 /// The promises made to fix the seam failures answer the first complaints that reported them.

@@ -1,60 +1,127 @@
-//! Extra timeline entries for testing at scale (`casefile demo --entries N`): plausible
-//! calls, notes and e-mails spread over the demo's customers and the past year.
+//! The demo at scale (`casefile demo --entries N`): years of case file in one go, for
+//! benchmarks and for trying the window on a file as big as a real one gets.
+//!
+//! Everything scales with N: about one customer per 2,500 entries (on top of the demo's
+//! nine), one promise per 100 and one complaint per 250, each lived through day by day
+//! over the past year (confirmed, chased, kept, broken, renegotiated; acknowledged,
+//! investigated, remedied, closed) by the core's own functions. The timeline entries, which
+//! are most of the rows, go in a day at a time through the bulk writer ([`events::bulk`]),
+//! chained exactly as one-by-one inserts would be. The same seed and as-of day give the same
+//! file, ids included.
+//!
+//! While it runs the file is written without a flush per commit (`CaseFile::begin_bulk`):
+//! the demo removes a half-written file anyway, and at the end it is made durable again.
+//! The entries' full-text index is built once at the end (`search::bulk`), not row by row.
+
+mod customers;
+mod entries;
+mod ledger;
+mod words;
 
 use super::{Cast, Story};
 use crate::db::CaseFile;
 use crate::error::Result;
-use crate::events::{self, NewEvent};
-use crate::model::{EventKind, Precision, Strength};
+use std::time::{Duration, Instant};
 
-const KINDS: &[EventKind] = &[EventKind::Call, EventKind::Email, EventKind::Note, EventKind::Meeting, EventKind::FollowUp];
-const TOPICS: &[&str] = &[
-    "delivery schedule for the next quarter",
-    "invoice query on the last shipment",
-    "membrane seam inspection on site",
-    "credit note status",
-    "expedited shipping request",
-    "price review ahead of renewal",
-    "replacement parts for the pump housing",
-    "complaint about response times",
-    "meeting notes from the quarterly review",
-    "technical drawing revision",
-];
-const VERBS: &[&str] = &["Discussed", "Confirmed", "Asked about", "Escalated", "Chased", "Agreed next steps on"];
+/// How much of each kind of record N timeline entries come with.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Sizes {
+    pub entries: u64,
+    pub customers: u64,
+    pub promises: u64,
+    pub complaints: u64,
+}
 
-/// Committing in batches keeps each transaction's journal small.
-const BATCH: u64 = 5_000;
+impl Sizes {
+    pub fn for_entries(entries: u64) -> Sizes {
+        Sizes { entries, customers: entries / 2_500, promises: entries / 100, complaints: entries / 250 }
+    }
+}
 
-pub(super) fn populate(cf: &mut CaseFile, story: &Story<'_>, cast: &Cast, n: u64) -> Result<()> {
-    let accounts: Vec<&String> = cast.accounts.values().collect();
-    let mut people: Vec<&String> = cast.reps.iter().collect();
-    people.extend([&cast.me, &cast.boss, &cast.service_lead]);
-    let mut i = 0u64;
-    while i < n {
-        let end = (i + BATCH).min(n);
-        // Spread the batch across the year, oldest first, so recorded times move forward.
-        let days_ago = 365 - (i * 365 / n.max(1)) as i64;
-        story.at(days_ago, 8);
-        cf.write(|tx| {
-            for j in i..end {
-                let kind = KINDS[story.pick(j * 3, KINDS.len() as u64) as usize];
-                let topic = TOPICS[story.pick(j * 3 + 1, TOPICS.len() as u64) as usize];
-                let verb = VERBS[story.pick(j * 3 + 2, VERBS.len() as u64) as usize];
-                let account = accounts[(j % accounts.len() as u64) as usize];
-                let actor = people[(j % people.len() as u64) as usize];
-                let day = story.day(-(days_ago) + (j % 3) as i64 - 1);
-                let mut e = NewEvent::system(tx, kind, format!("{verb} the {topic} (entry {})", j + 1));
-                e.occurred_at = day;
-                e.occurred_precision = Precision::Day;
-                e.source_text = String::new();
-                e.strength = if kind == EventKind::Email { Strength::Written } else { Strength::FirstHand };
-                e.account_id = Some(account.clone());
-                e.actor_id = Some(actor.clone());
-                events::insert(tx, &e)?;
-            }
+/// The days the scaled year runs over, oldest first (days before the as-of day).
+const DAYS: u64 = 365;
+
+/// A customer the scaled records can be about, with what has been made for it so far.
+pub(super) struct Customer {
+    pub id: String,
+    pub contacts: Vec<(String, String)>,
+    pub rep: String,
+    pub promises: Vec<String>,
+    pub complaints: Vec<String>,
+}
+
+/// Everyone and everything the scaled year refers to.
+pub(super) struct World {
+    pub customers: Vec<Customer>,
+    /// How many of `customers` are the demo's own nine, which get a larger share of the story.
+    pub originals: usize,
+    pub me: String,
+    pub boss: String,
+    pub superior: String,
+    pub service_lead: String,
+    pub reps: Vec<String>,
+    pub roots: Vec<String>,
+}
+
+impl World {
+    /// The customer of the i-th draw: three in ten from the demo's own customers, so they
+    /// have long histories, the rest spread over everyone.
+    pub fn customer_for(&self, story: &Story<'_>, i: u64) -> usize {
+        let n = self.customers.len() as u64;
+        if self.originals > 0 && story.pick(i, 10) < 3 {
+            story.pick(i ^ 0x5bd1_e995, self.originals as u64) as usize
+        } else {
+            story.pick(i ^ 0x27d4_eb2f, n) as usize
+        }
+    }
+}
+
+/// The share of `total` that falls on `day` (0-based) of `DAYS`, so the sum over the days is exact.
+fn share(total: u64, day: u64) -> std::ops::Range<u64> {
+    (total * day / DAYS)..(total * (day + 1) / DAYS)
+}
+
+/// Where the time of a scaled demo went, for the line `casefile demo` prints.
+#[derive(Debug, Default)]
+pub struct Timings {
+    pub ledger: Duration,
+    pub entries: Duration,
+}
+
+impl std::fmt::Display for Timings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "promises and complaints {:.1} s, timeline entries {:.1} s", self.ledger.as_secs_f64(), self.entries.as_secs_f64())
+    }
+}
+
+pub(super) fn populate(cf: &mut CaseFile, story: &Story<'_>, cast: &Cast, n: u64) -> Result<Timings> {
+    let sizes = Sizes::for_entries(n);
+    let mut timings = Timings::default();
+    cf.begin_bulk()?;
+    let deferred = crate::search::bulk::defer_entries(cf.conn())?;
+    let started = Instant::now();
+    let mut world = customers::populate(cf, story, cast, sizes.customers)?;
+    let mut ledger = ledger::Ledger::default();
+    timings.ledger += started.elapsed();
+    for day in 0..DAYS {
+        let days_ago = (DAYS - 1 - day) as i64;
+        // A day's writes are one transaction: each core call inside is a savepoint of it.
+        cf.batch(|cf| {
+            let started = Instant::now();
+            ledger.day(cf, story, &mut world, days_ago, share(sizes.promises, day), share(sizes.complaints, day))?;
+            timings.ledger += started.elapsed();
+            let started = Instant::now();
+            entries::day(cf, story, &world, days_ago, share(sizes.entries, day))?;
+            timings.entries += started.elapsed();
             Ok(())
         })?;
-        i = end;
     }
-    Ok(())
+    let started = Instant::now();
+    crate::search::bulk::index_entries(cf.conn(), deferred)?;
+    cf.end_bulk()?;
+    timings.entries += started.elapsed();
+    Ok(timings)
 }
+
+#[cfg(test)]
+mod tests;

@@ -83,14 +83,20 @@ pub fn records_sha256(conn: &Connection, records: &[(&'static str, String)]) -> 
 }
 
 impl Integrity {
-    pub fn of(conn: &Connection, g: &Gathered) -> Result<Integrity> {
+    /// `verified`, the whole chain's verification when the caller has one, is used only when
+    /// it is of the chain's current head; otherwise the chain is verified now.
+    pub fn of(conn: &Connection, g: &Gathered, verified: Option<Verification>) -> Result<Integrity> {
         let records = records(g);
         let mut counts = BTreeMap::new();
         for (table, _) in &records {
             *counts.entry(*table).or_insert(0) += 1;
         }
         let (chain_links, chain_head) = chain::head(conn)?;
-        Ok(Integrity { records_sha256: records_sha256(conn, &records)?, counts, chain_links, chain_head, verification: chain::verify(conn)? })
+        let verification = match verified {
+            Some(v) if v.links == chain_links && v.head == chain_head => v,
+            _ => chain::verify(conn)?,
+        };
+        Ok(Integrity { records_sha256: records_sha256(conn, &records)?, counts, chain_links, chain_head, verification })
     }
 
     pub(crate) fn blocks(&self, ctx: &Context, blocks: &mut Vec<Block>) {

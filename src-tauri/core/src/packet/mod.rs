@@ -33,6 +33,7 @@ mod summary;
 pub use figures::Figures;
 pub use spec::{check, PacketInput, PacketSpec, Section, DEFAULT_CONFIDENTIALITY};
 
+use crate::chain;
 use crate::error::{Error, Result};
 use dates::DateStyle;
 use layout::{Block, Document};
@@ -98,10 +99,16 @@ pub fn preview(conn: &Connection, spec: &PacketSpec) -> Result<Preview> {
 
 /// The packet as a layout document, before it is drawn (tests inspect its pages).
 pub fn document(conn: &Connection, spec: &PacketSpec, progress: &mut dyn FnMut(Progress)) -> Result<(Document, Figures, String)> {
+    document_with(conn, spec, None, progress)
+}
+
+/// As [`document`], with the chain's verification already in hand when there is one
+/// (`CaseFile::verification`); one of another head is not used.
+pub fn document_with(conn: &Connection, spec: &PacketSpec, verified: Option<chain::Verification>, progress: &mut dyn FnMut(Progress)) -> Result<(Document, Figures, String)> {
     let gathered = scope::gather(conn, spec, progress)?;
     let figures = figures::compute(&gathered);
     progress(Progress::new("Hashing the records and checking the hash chain", 4, STEPS));
-    let integrity = integrity::Integrity::of(conn, &gathered)?;
+    let integrity = integrity::Integrity::of(conn, &gathered, verified)?;
     let ctx = Context { spec, gathered: &gathered, figures: &figures, dates: DateStyle::from_setting(&spec.settings.date_format) };
     let mut doc = cover::document(&ctx, &integrity.records_sha256);
     let blocks = &mut doc.blocks;
@@ -125,7 +132,20 @@ pub fn document(conn: &Connection, spec: &PacketSpec, progress: &mut dyn FnMut(P
 
 /// Make the packet's PDF. `progress` hears about each stage.
 pub fn build(conn: &Connection, spec: &PacketSpec, progress: &mut dyn FnMut(Progress)) -> Result<Packet> {
-    let (doc, figures, records_sha256) = document(conn, spec, progress)?;
+    build_with(conn, spec, None, progress)
+}
+
+/// Make the packet of an open case file: the chain's verification is the one the file
+/// remembers while nothing has changed (the background check has usually just made it), so
+/// a packet of a million-entry file does not walk the whole chain again.
+pub fn build_for(cf: &crate::CaseFile, spec: &PacketSpec, progress: &mut dyn FnMut(Progress)) -> Result<Packet> {
+    let verified = cf.verification()?;
+    build_with(cf.conn(), spec, Some(verified), progress)
+}
+
+/// As [`build`], with the chain's verification already in hand (see [`document_with`]).
+pub fn build_with(conn: &Connection, spec: &PacketSpec, verified: Option<chain::Verification>, progress: &mut dyn FnMut(Progress)) -> Result<Packet> {
+    let (doc, figures, records_sha256) = document_with(conn, spec, verified, progress)?;
     progress(Progress::new("Laying out the pages", 5, STEPS));
     let laid = layout::layout(&doc).map_err(|e| Error::Pdf(e.to_string()))?;
     let pages = laid.pages.len();

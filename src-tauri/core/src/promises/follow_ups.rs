@@ -164,16 +164,30 @@ pub fn list_for_promise(conn: &Connection, promise_id: &str) -> Result<Vec<Follo
 
 /// The chase figures of one promise as of `today`; retracted messages do not count.
 pub fn chase(conn: &Connection, promise_id: &str, today: NaiveDate) -> Result<Chase> {
-    let mut stmt = conn.prepare_cached("SELECT kind, sent_at, reply_received_at FROM follow_ups WHERE promise_id = ?1 AND retracted_at IS NULL")?;
-    let rows = stmt.query_map([promise_id], |r| Ok((r.get::<_, FollowUpKind>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?)))?;
-    let mut messages = Vec::new();
+    let mut messages = messages_of(conn, &[promise_id])?;
+    Ok(chase_of(&messages.remove(promise_id).unwrap_or_default(), today))
+}
+
+/// The standing messages of many promises in one statement, by promise: a page of promises
+/// (a list, a briefing) reads them all at once instead of one statement per promise.
+pub fn messages_of(conn: &Connection, promise_ids: &[&str]) -> Result<std::collections::HashMap<String, Vec<Message>>> {
+    let mut out: std::collections::HashMap<String, Vec<Message>> = std::collections::HashMap::new();
+    if promise_ids.is_empty() {
+        return Ok(out);
+    }
+    let ids = serde_json::to_string(promise_ids).unwrap_or_default();
+    let mut stmt = conn.prepare_cached(
+        "SELECT promise_id, kind, sent_at, reply_received_at FROM follow_ups
+         WHERE promise_id IN (SELECT value FROM json_each(?1)) AND retracted_at IS NULL",
+    )?;
+    let rows = stmt.query_map([ids], |r| Ok((r.get::<_, String>(0)?, r.get::<_, FollowUpKind>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?)))?;
     for row in rows {
-        let (kind, sent, reply) = row?;
+        let (promise_id, kind, sent, reply) = row?;
         if let Some(sent_on) = when::moment_day(&sent) {
-            messages.push(Message { kind, sent_on, reply_on: reply.as_deref().and_then(when::moment_day) });
+            out.entry(promise_id).or_default().push(Message { kind, sent_on, reply_on: reply.as_deref().and_then(when::moment_day) });
         }
     }
-    Ok(chase_of(&messages, today))
+    Ok(out)
 }
 
 /// Open promises with a message still waiting for a reply, for the reminders.

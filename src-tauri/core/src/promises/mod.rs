@@ -267,7 +267,14 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Promise> {
 }
 
 /// Work out everything that depends on today and on the follow-ups.
-fn finish(conn: &Connection, mut p: Promise, today: NaiveDate) -> Result<Promise> {
+fn finish(conn: &Connection, p: Promise, today: NaiveDate) -> Result<Promise> {
+    let mut messages = follow_ups::messages_of(conn, &[p.id.as_str()])?;
+    let mine = messages.remove(&p.id).unwrap_or_default();
+    finish_with(p, today, &mine)
+}
+
+/// The figures of a promise worked out from its row and its standing messages.
+fn finish_with(mut p: Promise, today: NaiveDate, messages: &[follow_ups::Message]) -> Result<Promise> {
     let due = when::parse_date("due_on", &p.due_on)?;
     p.overdue = p.status == PromiseStatus::Open && due < today;
     p.days_overdue = if p.overdue { when::days_between(due, today) } else { 0 };
@@ -285,7 +292,7 @@ fn finish(conn: &Connection, mut p: Promise, today: NaiveDate) -> Result<Promise
         Some(closed) if closed < today => closed,
         _ => today,
     };
-    p.chase = follow_ups::chase(conn, &p.id, until)?;
+    p.chase = follow_ups::chase_of(messages, until);
     Ok(p)
 }
 
@@ -305,8 +312,15 @@ pub fn get(conn: &Connection, id: &str, today: NaiveDate) -> Result<Promise> {
 
 /// Run a query over `SELECT ... FROM promises p ...` with extra SQL after it.
 pub(crate) fn select_many(conn: &Connection, tail: &str, args: &[&dyn rusqlite::ToSql], today: NaiveDate) -> Result<Vec<Promise>> {
-    let rows = conn.prepare_cached(&format!("{SELECT} {tail}"))?.query_map(args, from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
-    rows.into_iter().map(|p| finish(conn, p, today)).collect()
+    let rows: Vec<Promise> = conn.prepare_cached(&format!("{SELECT} {tail}"))?.query_map(args, from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let ids: Vec<&str> = rows.iter().map(|p| p.id.as_str()).collect();
+    let mut messages = follow_ups::messages_of(conn, &ids)?;
+    rows.into_iter()
+        .map(|p| {
+            let mine = messages.remove(&p.id).unwrap_or_default();
+            finish_with(p, today, &mine)
+        })
+        .collect()
 }
 
 /// Log a promise. Far-off due dates and a full week for the promiser come back as warnings.

@@ -13,6 +13,7 @@
 //! * Snippets come back as segments, `[{text, hit}]`: the window puts each in a text node,
 //!   so the user's text is never parsed as markup and nothing needs escaping.
 
+pub mod bulk;
 mod sources;
 
 use crate::error::{Error, Result};
