@@ -1,5 +1,5 @@
 //! Any bytes given to the .eml import must give a typed error or a parsed e-mail, never a
-//! panic. Built only with `--features eml`, once `casefile_core::email::parse_eml` exists.
+//! panic.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

@@ -178,6 +178,24 @@ impl App {
     }
 
     async fn start_program(home: Scratch, file: PathBuf, program: &Path, args: Vec<String>, ready: &str) -> Result<App> {
+        // On these shared machines the driver now and then never answers its first request
+        // (a port or display taken in between). That is the harness, not the app: try once
+        // more with a fresh driver, display and ports. An app that cannot start fails twice.
+        let session = match Self::session(&home, program, &args).await {
+            Ok(s) => s,
+            Err(first) => {
+                eprintln!("harness: the first start failed ({first}); starting once more");
+                Self::session(&home, program, &args).await?
+            }
+        };
+        let (client, procs, display, launched_at, driver_pid) = session;
+        let extra_args = Vec::new();
+        let app = App { client, file, procs, home, extra_args, display, launched_at, driver_pid };
+        app.wait_for(ready).await?;
+        Ok(app)
+    }
+
+    async fn session(home: &Scratch, program: &Path, args: &[String]) -> Result<(Client, Procs, String, std::time::SystemTime, u32)> {
         let (xvfb, display) = display();
         let (port, native) = (free_port(), free_port());
         let driver = Command::new(tauri_driver())
@@ -219,10 +237,7 @@ impl App {
                 Err(_) => tokio::time::sleep(Duration::from_millis(150)).await,
             }
         };
-        let extra_args = Vec::new();
-        let app = App { client, file, procs: Procs { driver, xvfb }, home, extra_args, display, launched_at, driver_pid };
-        app.wait_for(ready).await?;
-        Ok(app)
+        Ok((client, Procs { driver, xvfb }, display, launched_at, driver_pid))
     }
 
     /// Quit and start again on the same file, keeping the same config folders.

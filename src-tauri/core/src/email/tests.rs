@@ -255,3 +255,14 @@ fn fuzz_shaped_inputs_never_panic() {
     }
 }
 
+
+/// Found by the import_eml fuzz target: a multipart whose nested boundary never closes.
+/// mail-parser meets it with a `debug_assert!` (so only debug builds ever stopped there; see
+/// Cargo.toml's dev profile); the import must come back with an e-mail or a typed error.
+#[test]
+fn fuzz_regression_an_unclosed_nested_multipart() {
+    match parse_eml(include_bytes!("fuzz-multipart-unclosed.eml")) {
+        Ok(p) => assert!(p.from.contains("Owen Hale"), "{}", p.from),
+        Err(e) => assert_eq!(e.kind(), "validation", "{e}"),
+    }
+}
