@@ -66,36 +66,14 @@ pub struct SavedPacket {
 pub fn save_packet<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, input: PacketInput) -> Result<Option<SavedPacket>> {
     // Bad input is reported before any dialog opens.
     let spec = state.with_file(|cf| packet::check(cf.conn(), &input, cf.now(), cf.today(), &source_of(cf)))?;
-    let dir = app.path().document_dir().or_else(|_| app.path().download_dir()).unwrap_or_else(|_| state.data_dir.clone());
-    let picked = app
-        .dialog()
-        .file()
-        .set_title("Save the escalation packet")
-        .set_directory(dir)
-        .set_file_name(packet::suggested_file_name(&spec))
-        .add_filter("PDF documents", &["pdf"])
-        .blocking_save_file();
-    let Some(mut dest) = picked.and_then(|p| p.into_path().ok()) else {
+    let Some(dest) = ask_where(&app, &state, "Save the escalation packet", packet::suggested_file_name(&spec)) else {
         return Ok(None);
     };
-    if dest.extension().is_none_or(|e| !e.eq_ignore_ascii_case("pdf")) {
-        dest.set_extension("pdf");
-    }
     let emit = |p: Progress| {
         let _ = app.emit(PROGRESS_EVENT, &p);
     };
     let made = state.with_file(|cf| packet::build_for(cf, &spec, &mut |p| emit(p)))?;
-    packet::save(&dest, &made.pdf)?;
-    let dest = std::fs::canonicalize(&dest).unwrap_or(dest);
-    saved(&app).remember(dest.clone());
-    Ok(Some(SavedPacket {
-        name: dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-        path: dest.display().to_string(),
-        bytes: made.pdf.len() as u64,
-        size: casefile_core::attachments::describe_size(made.pdf.len() as u64),
-        pages: made.pages,
-        records_sha256: made.records_sha256,
-    }))
+    write(&app, dest, &made.pdf, made.pages, made.records_sha256).map(Some)
 }
 
 /// The one-page briefing of one customer as a PDF: ask where with the native dialog, make it
@@ -106,37 +84,15 @@ pub fn save_briefing_pdf<R: Runtime>(app: AppHandle<R>, state: State<'_, AppStat
         let name = casefile_core::accounts::get(cf.conn(), &account_id)?.name;
         Ok(packet::briefing_file_name(&name, cf.today(), casefile_core::settings::get(cf.conn())?.is_demo))
     })?;
-    let dir = app.path().document_dir().or_else(|_| app.path().download_dir()).unwrap_or_else(|_| state.data_dir.clone());
-    let picked = app
-        .dialog()
-        .file()
-        .set_title("Save the one-page briefing")
-        .set_directory(dir)
-        .set_file_name(suggested)
-        .add_filter("PDF documents", &["pdf"])
-        .blocking_save_file();
-    let Some(mut dest) = picked.and_then(|p| p.into_path().ok()) else {
+    let Some(dest) = ask_where(&app, &state, "Save the one-page briefing", suggested) else {
         return Ok(None);
     };
-    if dest.extension().is_none_or(|e| !e.eq_ignore_ascii_case("pdf")) {
-        dest.set_extension("pdf");
-    }
     let made = state.with_file(|cf| {
         let briefing = casefile_core::briefing::for_account(cf.conn(), cf.today(), &account_id)?;
         let settings = casefile_core::settings::get(cf.conn())?;
         packet::one_pager::briefing_pdf(&briefing, &settings, cf.now())
     })?;
-    packet::save(&dest, &made.pdf)?;
-    let dest = std::fs::canonicalize(&dest).unwrap_or(dest);
-    saved(&app).remember(dest.clone());
-    Ok(Some(SavedPacket {
-        name: dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-        path: dest.display().to_string(),
-        bytes: made.pdf.len() as u64,
-        size: casefile_core::attachments::describe_size(made.pdf.len() as u64),
-        pages: made.pages,
-        records_sha256: String::new(),
-    }))
+    write(&app, dest, &made.pdf, made.pages, String::new()).map(Some)
 }
 
 /// Open a packet saved in this session in the system's PDF viewer.
@@ -147,4 +103,30 @@ pub fn open_packet<R: Runtime>(app: AppHandle<R>, path: String) -> Result<()> {
         return Err(Error::validation("path", "Only a packet saved in this session can be opened from here."));
     }
     app.opener().open_path(wanted.display().to_string(), None::<&str>).map_err(|e| Error::conflict(format!("The PDF viewer could not be started: {e}")))
+}
+
+/// The native save dialog for a PDF, opened in the user's documents; `None` when cancelled.
+fn ask_where<R: Runtime>(app: &AppHandle<R>, state: &AppState, title: &str, suggested: String) -> Option<PathBuf> {
+    let dir = app.path().document_dir().or_else(|_| app.path().download_dir()).unwrap_or_else(|_| state.data_dir.clone());
+    let picked = app.dialog().file().set_title(title).set_directory(dir).set_file_name(suggested).add_filter("PDF documents", &["pdf"]).blocking_save_file();
+    let mut dest = picked.and_then(|p| p.into_path().ok())?;
+    if dest.extension().is_none_or(|e| !e.eq_ignore_ascii_case("pdf")) {
+        dest.set_extension("pdf");
+    }
+    Some(dest)
+}
+
+/// Write the PDF, remember it for "Open" and describe what was saved.
+fn write<R: Runtime>(app: &AppHandle<R>, dest: PathBuf, pdf: &[u8], pages: usize, records_sha256: String) -> Result<SavedPacket> {
+    packet::save(&dest, pdf)?;
+    let dest = std::fs::canonicalize(&dest).unwrap_or(dest);
+    saved(app).remember(dest.clone());
+    Ok(SavedPacket {
+        name: dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        path: dest.display().to_string(),
+        bytes: pdf.len() as u64,
+        size: casefile_core::attachments::describe_size(pdf.len() as u64),
+        pages,
+        records_sha256,
+    })
 }
