@@ -9,10 +9,11 @@ use casefile_core::{CaseFile, OpenOptions};
 use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::sync::Arc;
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
+use tauri::test::{mock_builder, MockRuntime};
 use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
+
+mod ipc;
+use ipc::invoke;
 
 type Window = WebviewWindow<MockRuntime>;
 
@@ -33,22 +34,6 @@ fn app(tag: &str) -> (tauri::App<MockRuntime>, Window, Scratch) {
     app.manage(AppState::with_case_file(cf, dir.join("config"), dir.join("data")));
     let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
     (app, window, Scratch(dir))
-}
-
-fn invoke(w: &Window, cmd: &str, args: Value) -> Result<Value, Value> {
-    get_ipc_response(
-        w,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|body| body.deserialize::<Value>().unwrap())
 }
 
 fn ok(w: &Window, cmd: &str, args: Value) -> Value {

@@ -4,11 +4,12 @@
 
 use casefile_app::state::AppState;
 use casefile_core::CaseFile;
-use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
+use serde_json::json;
+use tauri::test::mock_builder;
 use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
+
+mod ipc;
+use ipc::{invoke, invoke_from};
 
 fn app() -> (tauri::App<tauri::test::MockRuntime>, WebviewWindow<tauri::test::MockRuntime>) {
     let app = casefile_app::builder(mock_builder()).build(tauri::generate_context!()).expect("build the app on the mock runtime");
@@ -16,26 +17,6 @@ fn app() -> (tauri::App<tauri::test::MockRuntime>, WebviewWindow<tauri::test::Mo
     app.manage(AppState::with_case_file(CaseFile::open_in_memory().unwrap(), dir.join("config"), dir.join("data")));
     let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
     (app, window)
-}
-
-fn invoke(window: &WebviewWindow<tauri::test::MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
-    invoke_from(window, "tauri://localhost", cmd, args)
-}
-
-fn invoke_from(window: &WebviewWindow<tauri::test::MockRuntime>, url: &str, cmd: &str, args: Value) -> Result<Value, Value> {
-    get_ipc_response(
-        window,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: url.parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|body| body.deserialize::<Value>().unwrap())
 }
 
 #[test]

@@ -6,10 +6,11 @@ use casefile_app::state::AppState;
 use casefile_core::CaseFile;
 use serde_json::{json, Value};
 use std::path::PathBuf;
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
+use tauri::test::mock_builder;
 use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
+
+mod ipc;
+use ipc::{invoke, invoke_from};
 
 type Window = WebviewWindow<tauri::test::MockRuntime>;
 
@@ -29,26 +30,6 @@ fn app(tag: &str) -> (tauri::App<tauri::test::MockRuntime>, Window, Scratch) {
     app.manage(AppState::with_case_file(cf, dir.join("config"), dir.join("data")));
     let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
     (app, window, Scratch(dir))
-}
-
-fn invoke_from(w: &Window, url: &str, cmd: &str, args: Value) -> Result<Value, Value> {
-    get_ipc_response(
-        w,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: url.parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|body| body.deserialize::<Value>().unwrap())
-}
-
-fn invoke(w: &Window, cmd: &str, args: Value) -> Result<Value, Value> {
-    invoke_from(w, "tauri://localhost", cmd, args)
 }
 
 fn ok(w: &Window, cmd: &str, args: Value) -> Value {

@@ -6,13 +6,16 @@ use casefile_app::state::AppState;
 use casefile_core::clock::FixedClock;
 use casefile_core::promises::record;
 use casefile_core::{accounts, demo, CaseFile, OpenOptions};
-use serde_json::{json, Value};
+use serde_json::json;
 use std::path::PathBuf;
 use std::sync::Arc;
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
 use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
+
+mod ipc;
+use ipc::invoke;
 
 struct Fixture {
     _app: tauri::App<MockRuntime>,
@@ -45,22 +48,6 @@ fn fixture(tag: &str) -> Fixture {
     app.manage(AppState::with_case_file(open(&file), dir.join("config"), dir.join("data")));
     let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
     Fixture { _app: app, window, dir, file }
-}
-
-fn invoke(w: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
-    get_ipc_response(
-        w,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|body| body.deserialize::<Value>().unwrap())
 }
 
 #[test]

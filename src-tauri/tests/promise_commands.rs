@@ -8,10 +8,11 @@ use casefile_core::chrono::NaiveDate;
 use casefile_core::CaseFile;
 use serde_json::{json, Value};
 use std::sync::Arc;
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
+use tauri::test::{mock_builder, MockRuntime};
 use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
+
+mod ipc;
+use ipc::invoke;
 
 /// Monday 16 March 2026.
 fn app() -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
@@ -21,22 +22,6 @@ fn app() -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
     app.manage(AppState::with_case_file(CaseFile::open_in_memory_with(clock).unwrap(), dir.join("config"), dir.join("data")));
     let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
     (app, window)
-}
-
-fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
-    get_ipc_response(
-        window,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|body| body.deserialize::<Value>().unwrap())
 }
 
 fn ok(w: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Value {

@@ -4,10 +4,10 @@
 
 use casefile_app::state::AppState;
 use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
+use tauri::test::mock_builder;
 use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
+
+mod ipc;
 
 struct Env {
     _app: tauri::App<tauri::test::MockRuntime>,
@@ -32,19 +32,7 @@ fn env(tag: &str) -> Env {
 }
 
 fn invoke(e: &Env, cmd: &str, args: Value) -> Result<Value, Value> {
-    get_ipc_response(
-        &e.w,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|b| b.deserialize::<Value>().unwrap())
+    ipc::invoke(&e.w, cmd, args)
 }
 
 #[test]
