@@ -239,7 +239,7 @@ impl CaseFile {
 
     /// Back to WAL, with every commit on disk when it returns.
     pub(crate) fn end_bulk(&self) -> Result<()> {
-        self.conn.pragma_update(None, "cache_size", -2_000)?;
+        self.conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
         if self.path.is_some() {
             self.conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
         }
@@ -314,6 +314,12 @@ impl CaseFile {
     }
 }
 
+/// The page cache of a case file's connection, in KiB. SQLite's default (2 MiB) is smaller
+/// than what the briefing of a busy customer touches in a 1M-entry file, and every miss is a
+/// read from the OS: 8 MiB took that briefing from 3.6 ms to 2.4 ms (median) and its p99
+/// from 5–7 ms to 3 ms. It fills only as pages are read, so small files cost no more.
+const CACHE_KIB: i64 = 8_192;
+
 /// Connection settings that are not part of the schema, set on every open.
 fn configure(conn: &Connection) -> Result<()> {
     let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
@@ -327,6 +333,7 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_millis(3000))?;
     #[cfg(target_os = "macos")]
     conn.pragma_update(None, "fullfsync", "ON")?;
+    conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
     conn.set_prepared_statement_cache_capacity(128);
     Ok(())
 }

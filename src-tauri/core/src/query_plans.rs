@@ -94,6 +94,9 @@ fn every_filter_of_the_complaint_list_reads_one_page() {
         let (page, queries) = ran(f.cf.conn(), || crate::complaints::list(f.cf.conn(), f.today, &q).unwrap());
         assert!(page.total > 0, "{what}: the fixture should have some");
         assert_no_full_scan(f.cf.conn(), &format!("complaint list, {what}"), &queries, LIMIT);
+        // Remedy costs and root-cause paths are read for the page at once, not per complaint.
+        let repeated: Vec<_> = queries.iter().filter(|q| q.runs > 1).map(|q| (q.runs, &q.sql)).collect();
+        assert!(repeated.is_empty(), "complaint list, {what}: statements run once per row: {repeated:?}");
     }
 }
 
@@ -142,6 +145,10 @@ fn a_customer_briefing_reads_only_that_customer() {
     let (b, queries) = ran(f.cf.conn(), || crate::briefing::for_account(f.cf.conn(), f.today, &f.busy).unwrap());
     assert!(!b.talking_points.is_empty());
     assert_no_full_scan(f.cf.conn(), "the briefing", &queries, LIMIT);
+    // Its cost at 1M entries was the number of small statements (240, one or two per promise
+    // and complaint): pages are read in a few statements each, so it no longer grows with them.
+    let runs: u32 = queries.iter().map(|q| q.runs).sum();
+    assert!(runs <= 60, "the briefing ran {runs} statements");
     // The latest hostile incident is a seek on the customer and the kind, not a walk through
     // every entry of the customer in the period (no full scan, but thousands of rows).
     let hostile = queries.iter().find(|q| q.sql.contains("kind = ?2")).expect("the hostile-incident lookup ran");

@@ -296,6 +296,25 @@ pub fn totals_for_complaint(conn: &Connection, complaint_id: &str) -> Result<Rem
     totals_where(conn, "r.complaint_id = ?1", complaint_id)
 }
 
+/// The totals of several complaints in one statement, for a page of them. A complaint with
+/// no remedies is absent from the map.
+pub fn totals_for_complaints(conn: &Connection, complaint_ids: &[&str]) -> Result<std::collections::HashMap<String, RemedyTotals>> {
+    if complaint_ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let ids = serde_json::to_string(complaint_ids).unwrap_or_default();
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.complaint_id, r.kind, r.status, r.cost_minor, r.cost_currency FROM remedies r
+         WHERE r.complaint_id IN (SELECT value FROM json_each(?1))",
+    )?;
+    let mut rows: BTreeMap<String, Vec<(RemedyKind, RemedyStatus, i64, String)>> = BTreeMap::new();
+    for row in stmt.query_map([ids], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))))? {
+        let (complaint, values) = row?;
+        rows.entry(complaint).or_default().push(values);
+    }
+    Ok(rows.into_iter().map(|(id, values)| (id, sum(values.into_iter()))).collect())
+}
+
 pub fn totals_for_account(conn: &Connection, account_id: &str) -> Result<RemedyTotals> {
     totals_where(conn, "r.account_id = ?1", account_id)
 }

@@ -121,6 +121,25 @@ pub fn path(conn: &Connection, id: &str) -> Result<String> {
     Ok(ancestry(conn, id)?.join(" > "))
 }
 
+/// The paths of several root causes at once, for a page of complaints: one read of the
+/// (small) tree instead of a walk up it per complaint.
+pub fn paths_of(conn: &Connection, ids: &[&str]) -> Result<std::collections::HashMap<String, String>> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let tree: std::collections::HashMap<String, String> = list(conn)?.into_iter().map(|rc| (rc.id, rc.path)).collect();
+    let mut out = std::collections::HashMap::with_capacity(ids.len());
+    for id in ids {
+        // A cause the tree walk cannot reach (a damaged parent link) still gets its own path.
+        let path = match tree.get(*id) {
+            Some(p) => p.clone(),
+            None => path(conn, id)?,
+        };
+        out.insert(id.to_string(), path);
+    }
+    Ok(out)
+}
+
 /// Every root cause in tree order: each parent followed by its children, by name.
 pub fn list(conn: &Connection) -> Result<Vec<RootCause>> {
     let all = conn

@@ -184,3 +184,36 @@ fn the_demo_briefing_for_nordlicht_leads_with_rolfs_overdue_shipping() {
     assert_eq!(b.figures.lost.format(), "€168,000.00");
     assert!(b.last_contact.is_some());
 }
+
+#[test]
+fn the_briefing_reads_pages_of_promises_and_complaints_in_a_fixed_number_of_statements() {
+    use crate::root_causes::{self, RootCauseInput};
+    use crate::testing::plans::ran;
+    let mut w = world(day(2026, 3, 20));
+    let me = w.me.clone();
+    let supplier = root_causes::create(&mut w.cf, &RootCauseInput { name: "Membratex".into(), ..Default::default() }).unwrap();
+    let seam = root_causes::create(&mut w.cf, &RootCauseInput { name: "membrane seam".into(), parent_id: Some(supplier.id.clone()), ..Default::default() }).unwrap();
+    let add = |w: &mut World, n: usize| {
+        for i in 0..n {
+            let p = promise(w, &me, &format!("Promise {i}"), "2026-03-01", "2026-04-01");
+            follow_ups::add(&mut w.cf, &p, &FollowUpInput { sent_at: "2026-03-02".into(), sent_to: "Rolf Brandt".into(), ..Default::default() }).unwrap();
+            let input = ComplaintInput { account_id: w.account.clone(), received_at: "2026-03-05".into(), description: format!("Leak {i}"), severity: "2".into(), root_cause_id: Some(seam.id.clone()), ..Default::default() };
+            let c = crate::complaints::create(&mut w.cf, &input).unwrap();
+            crate::remedies::create(&mut w.cf, &RemedyInput { complaint_id: Some(c.id), kind: "credit".into(), cost: "100".into(), remedy_on: "2026-03-08".into(), ..Default::default() }).unwrap();
+        }
+    };
+    let statements = |w: &World| {
+        let (b, queries) = ran(w.cf.conn(), || for_account(w.cf.conn(), day(2026, 3, 20), &w.account).unwrap());
+        (b.complaints.len(), queries.iter().map(|q| q.runs).sum::<u32>())
+    };
+    add(&mut w, 3);
+    let (few, with_few) = statements(&w);
+    add(&mut w, 12);
+    let (many, with_many) = statements(&w);
+    assert_eq!((few, many), (3, 15));
+    assert_eq!(with_few, with_many, "statements grew with the number of open promises and complaints");
+    // The batched lookups still give each complaint its own cost and path.
+    let b = for_account(w.cf.conn(), day(2026, 3, 20), &w.account).unwrap();
+    assert!(b.complaints.iter().all(|c| c.row.complaint.root_cause_path.as_deref() == Some("Membratex > membrane seam")));
+    assert!(b.complaints.iter().all(|c| c.row.remedy_cost.0.iter().map(|m| m.minor).sum::<i64>() == 10_000), "{:?}", b.complaints[0].row.remedy_cost);
+}

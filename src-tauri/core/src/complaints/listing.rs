@@ -1,7 +1,7 @@
 //! Reading complaints back: the filtered, paged list, and the counts by root cause and month
 //! that the root-cause figures are made of.
 
-use super::{complete, from_row, parse_severity, some, workflow, Complaint, SELECT};
+use super::{from_row, parse_severity, some, workflow, Complaint, SELECT};
 use crate::error::Result;
 use crate::model::{page_limit, ComplaintStatus, Page};
 use crate::people::escape_like;
@@ -119,13 +119,21 @@ pub fn list(conn: &Connection, today: NaiveDate, q: &ComplaintQuery) -> Result<P
         .prepare_cached(&format!("{SELECT} {filter} ORDER BY c.received_at DESC, c.reference DESC LIMIT ?{} OFFSET ?{}", n + 1, n + 2))?
         .query_map(params_from_iter(args.iter()), from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut items = Vec::with_capacity(rows.len());
-    for c in rows {
-        let c = complete(conn, c)?;
-        let response_overdue = workflow::response_overdue(&c, today);
-        let remedy_cost = crate::remedies::totals_for_complaint(conn, &c.id)?.cost;
-        items.push(ComplaintRow { complaint: c, response_overdue, remedy_cost });
-    }
+    // Two statements for the whole page rather than two per complaint: the briefing of a
+    // customer with dozens of open complaints was mostly these lookups.
+    let ids: Vec<&str> = rows.iter().map(|c| c.id.as_str()).collect();
+    let mut costs = crate::remedies::totals_for_complaints(conn, &ids)?;
+    let causes: Vec<&str> = rows.iter().filter_map(|c| c.root_cause_id.as_deref()).collect();
+    let paths = root_causes::paths_of(conn, &causes)?;
+    let items = rows
+        .into_iter()
+        .map(|mut c| {
+            c.root_cause_path = c.root_cause_id.as_ref().and_then(|r| paths.get(r).cloned());
+            let response_overdue = workflow::response_overdue(&c, today);
+            let remedy_cost = costs.remove(&c.id).map(|t| t.cost).unwrap_or_default();
+            ComplaintRow { complaint: c, response_overdue, remedy_cost }
+        })
+        .collect();
     Ok(Page { items, total, offset, limit })
 }
 

@@ -88,7 +88,7 @@ fn import_err(json: &str) -> crate::Error {
         .query_row("SELECT count(*) FROM people", [], |r| r.get(0))
         .unwrap();
     assert_eq!(n, 0, "all or nothing");
-    r.err().expect("refused")
+    r.expect_err("refused")
 }
 
 fn edit(json: &str, f: impl FnOnce(&mut serde_json::Value)) -> String {
@@ -97,10 +97,13 @@ fn edit(json: &str, f: impl FnOnce(&mut serde_json::Value)) -> String {
     serde_json::to_string(&v).unwrap()
 }
 
+/// A change that spoils an export document.
+type Spoil = Box<dyn FnOnce(&mut serde_json::Value)>;
+
 #[test]
 fn a_bad_value_is_named_by_its_path_and_nothing_is_imported() {
     let (_cf, json) = tiny();
-    let cases: Vec<(Box<dyn FnOnce(&mut serde_json::Value)>, &str)> = vec![
+    let cases: Vec<(Spoil, &str)> = vec![
         (
             Box::new(|v| v["accounts"][0]["created_at"] = "yesterday".into()),
             "accounts[0].created_at",
@@ -291,7 +294,7 @@ fn fuzz_regressions() {
         b"CASEFILE-SEALED-EXPORT 1\n{\"kdf\":\"pbkdf2-hmac-sha256\",\"iterations\":1,\"salt\":\"\",\"cipher\":\"aes-256-gcm\",\"nonce\":\"AAAAAAAAAAAAAAAA\"}\n".to_vec(),
         text.replacen("\"seq\":1", "\"seq\":9223372036854775807", 1).into_bytes(),
         text.replacen("\"people\": [", "\"people\": [null,", 1).into_bytes(),
-        text[..text.len() / 2].as_bytes().to_vec(),
+        text.as_bytes()[..text.len() / 2].to_vec(),
     ];
     inputs.push(text.replace("\"schema_version\": 1", "\"schema_version\": 0").into_bytes());
     for (i, data) in inputs.iter().enumerate() {

@@ -17,6 +17,8 @@ pub struct Query {
     /// Rows stepped through in full-scan loops (SQLite's SQLITE_STMTSTATUS_FULLSCAN_STEP).
     pub full_scan_steps: i32,
     pub plan: Vec<String>,
+    /// How many times it ran: a statement per row of a page is what batching removes.
+    pub runs: u32,
 }
 
 thread_local! {
@@ -62,8 +64,11 @@ pub fn ran<T>(conn: &Connection, f: impl FnOnce() -> T) -> (T, Vec<Query>) {
     for (sql, steps) in seen {
         match queries.iter_mut().find(|q| q.sql == sql) {
             // A cached statement run again reports its running total.
-            Some(q) => q.full_scan_steps = q.full_scan_steps.max(steps),
-            None => queries.push(Query { plan: plan(conn, &sql), sql, full_scan_steps: steps }),
+            Some(q) => {
+                q.full_scan_steps = q.full_scan_steps.max(steps);
+                q.runs += 1;
+            }
+            None => queries.push(Query { plan: plan(conn, &sql), sql, full_scan_steps: steps, runs: 1 }),
         }
     }
     (value, queries)

@@ -73,7 +73,7 @@ impl Face {
 
     fn parse(bytes: &[u8], name: &'static str) -> Result<Face, LayoutError> {
         let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
+        let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings)
             .ok_or_else(|| LayoutError::Font(format!("cannot parse {name}")))?;
         let units_per_em = f32::from(parsed.units_per_em.max(1));
         // Filling the table up front costs a few milliseconds once per process
