@@ -7,7 +7,9 @@
 //! same WebDriver harness, and has headless Chromium print the same packet as HTML.
 //!
 //! Options: `--sizes 100000,1000000`, `--runs N` (window start-ups per program, default 7),
-//! `--out PATH`, `--skip-window`, `--skip-chromium`.
+//! `--out PATH`, `--skip-window`, `--skip-chromium`, `--window-only` (just the window against
+//! the bare one, on the 100k file; for working on start-up and memory, written to
+//! target/bench/window.md unless `--out` says otherwise).
 
 mod core_bench;
 mod exchange_bench;
@@ -33,22 +35,34 @@ pub struct Args {
     pub out: PathBuf,
     pub window: bool,
     pub chromium: bool,
+    pub window_only: bool,
 }
 
 fn args() -> Args {
-    let mut a = Args { sizes: vec![100_000, 1_000_000], runs: 7, out: root().join("docs/BENCHMARKS.md"), window: true, chromium: true };
+    let mut a = Args { sizes: vec![100_000, 1_000_000], runs: 7, out: root().join("docs/BENCHMARKS.md"), window: true, chromium: true, window_only: false };
+    let mut out_given = false;
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--sizes" => a.sizes = it.next().unwrap_or_default().split(',').filter_map(|s| s.trim().parse().ok()).collect(),
             "--runs" => a.runs = it.next().and_then(|s| s.parse().ok()).unwrap_or(7),
-            "--out" => a.out = PathBuf::from(it.next().unwrap_or_default()),
+            "--out" => {
+                a.out = PathBuf::from(it.next().unwrap_or_default());
+                out_given = true;
+            }
+            "--window-only" => a.window_only = true,
             "--skip-window" => a.window = false,
             "--skip-chromium" => a.chromium = false,
             other => {
                 eprintln!("casefile-bench: unknown option {other}");
                 std::process::exit(2);
             }
+        }
+    }
+    if a.window_only {
+        a.sizes = vec![100_000];
+        if !out_given {
+            a.out = casefile_e2e::target_dir().join("bench/window.md");
         }
     }
     a
@@ -130,6 +144,10 @@ async fn main() {
     for &size in &args.sizes {
         eprintln!("== {size} entries");
         let file = make_demo(&mut report, &dir, size);
+        if args.window_only {
+            files.push((size, file));
+            continue;
+        }
         let cf = core_bench::open(&file);
         let fx = core_bench::fixture(&cf, today());
         core_bench::bench_open(&mut report, &file, size, fx.today);
@@ -149,8 +167,10 @@ async fn main() {
         core_bench::bench_save(&mut report, &file, &fx, size);
         files.push((size, file));
     }
-    eprintln!("== import");
-    exchange_bench::bench_import(&mut report, &dir);
+    if !args.window_only {
+        eprintln!("== import");
+        exchange_bench::bench_import(&mut report, &dir);
+    }
     if args.window {
         eprintln!("== the window");
         let file = files.iter().find(|(s, _)| *s == 100_000).or(files.first()).map(|(s, f)| (*s, f.clone()));

@@ -4,7 +4,9 @@
 //! - every command runs off the UI thread (`#[tauri::command(async)]`);
 //! - the modules the window reads from use cached statements only;
 //! - every list the window asks for is paged (the core caps a page at 200 rows);
-//! - every search box is debounced.
+//! - every search box is debounced;
+//! - the first screen loads without chains: index.html preloads every module the start and
+//!   the home screen import, and links every stylesheet itself (no `@import`).
 //!
 //! Query plans are checked against a scaled case file in the core's own tests
 //! (`casefile-core`, `query_plans`).
@@ -149,4 +151,60 @@ fn every_search_box_is_debounced() {
         }
     }
     assert!(checked >= 1, "no search box found");
+}
+
+/// The modules `start` imports without waiting (static `import … from`), each once, from
+/// `start` on, as paths relative to ui/.
+fn static_imports(start: &str) -> Vec<String> {
+    let ui = root().join("ui");
+    let (mut seen, mut todo) = (Vec::new(), vec![start.to_string()]);
+    while let Some(file) = todo.pop() {
+        if seen.contains(&file) {
+            continue;
+        }
+        let text = read(&ui.join(&file));
+        let dir = Path::new(&file).parent().unwrap_or(Path::new("")).to_path_buf();
+        for line in text.lines().filter(|l| l.starts_with("import ")) {
+            let Some(spec) = line.rsplit(['\'', '"']).nth(1) else { continue };
+            let mut path = dir.clone();
+            for part in spec.split('/') {
+                match part {
+                    "." => {}
+                    ".." => {
+                        path.pop();
+                    }
+                    p => path.push(p),
+                }
+            }
+            todo.push(path.display().to_string());
+        }
+        seen.push(file);
+    }
+    seen
+}
+
+#[test]
+fn the_first_screen_loads_without_chains() {
+    let index = read(&root().join("ui/index.html"));
+    let attr = |tag: &str, rel: &str| -> Vec<String> {
+        index.lines().filter(|l| l.contains(tag) && l.contains(&format!("rel=\"{rel}\""))).filter_map(|l| l.split("href=\"").nth(1)?.split('"').next().map(String::from)).collect()
+    };
+    // Without the preloads WebKit finds the modules a level at a time, and the window's
+    // first calls to the core wait behind them (about 20 ms at start, docs/BENCHMARKS.md).
+    let mut wanted: Vec<String> = static_imports("js/main.js").into_iter().chain(static_imports("js/views/dashboard.js")).filter(|m| m != "js/main.js").collect();
+    wanted.sort();
+    wanted.dedup();
+    let mut preloaded = attr("<link", "modulepreload");
+    preloaded.sort();
+    assert_eq!(preloaded, wanted, "ui/index.html must preload exactly the modules main.js and the dashboard import");
+    assert!(read(&root().join("ui/js/main.js")).contains("export const HOME = '/dashboard'"), "the preloads are for the dashboard, the home screen");
+    // An @import is fetched only once the sheet holding it has arrived.
+    let mut css = Vec::new();
+    files(&root().join("ui"), "css", &mut css);
+    for f in &css {
+        assert!(!read(f).contains("@import"), "{}: link the stylesheet from ui/index.html instead of @import", shown(f));
+    }
+    for sheet in attr("<link", "stylesheet") {
+        assert!(root().join("ui").join(&sheet).exists(), "ui/index.html links {sheet}, which does not exist");
+    }
 }

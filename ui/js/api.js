@@ -17,6 +17,26 @@ async function call(cmd, args = {}) {
   }
 }
 
+// Reads started before the screen that wants them has loaded, so the two overlap at start-up.
+// Each is handed out once, and only while fresh: a later visit asks again.
+const warmed = new Map();
+const WARM_FOR_MS = 2000;
+
+/** Start a read now; the next call of the same read within two seconds gets its answer. */
+export function warm(cmd) {
+  const answer = call(cmd);
+  answer.catch(() => {}); // not unhandled: whoever takes it asks again on a failure
+  warmed.set(cmd, { answer, at: performance.now() });
+}
+
+function warmOrCall(cmd) {
+  const w = warmed.get(cmd);
+  warmed.delete(cmd);
+  if (!w || performance.now() - w.at >= WARM_FOR_MS) return call(cmd);
+  // Asked before a file was open (the first run, a locked file): ask again now.
+  return w.answer.catch(() => call(cmd));
+}
+
 /** Listen to an event the core emits (progress, dropped files). Returns an unlisten function. */
 export async function on(event, handler) {
   if (!tauri) return () => {};
@@ -127,7 +147,7 @@ export const about = () => call('about');
 
 // before the call: the briefing, the dashboard, search and reminders
 export const getBriefing = (accountId) => call('get_briefing', { accountId });
-export const getDashboard = () => call('get_dashboard');
+export const getDashboard = () => warmOrCall('get_dashboard');
 export const searchCaseFile = (query) => call('search_case_file', { query });
 export const listReminders = () => call('list_reminders');
 export const snoozeReminder = (key, until) => call('snooze_reminder', { key, until });
