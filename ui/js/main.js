@@ -35,7 +35,7 @@ route('/unlock', () => import('./views/unlock.js'));
 route('/safety', () => import('./views/safety.js'));
 route('/redact/:id', () => import('./views/redact.js'));
 route('/restore', () => import('./views/restore.js'));
-route('/dashboard', () => import('./views/dashboard.js'));
+route('/dashboard', () => import('./views/dashboard.js'), 'get_dashboard');
 route('/briefing', () => import('./views/briefing.js'));
 route('/briefing/:id', () => import('./views/briefing.js'));
 route('/search', () => import('./views/search.js'));
@@ -125,7 +125,7 @@ async function start() {
   if (current() === '/') history.replaceState(null, '', `#${HOME}`);
   const first = match(current());
   if (first) first.route.load().catch(() => {});
-  if (first && first.route.pattern === HOME) api.warm('get_dashboard');
+  if (first && first.route.reads) api.warm(first.route.reads);
   try {
     await ctx.refresh();
   } catch (err) {

@@ -3,10 +3,11 @@
 
 const routes = [];
 
-export function route(pattern, load) {
+/** `reads`: the command the screen asks for first, which start-up may ask ahead (api.warm). */
+export function route(pattern, load, reads = null) {
   const keys = [];
   const re = new RegExp(`^${pattern.replace(/:([a-z_]+)/g, (_, k) => { keys.push(k); return '([^/]+)'; })}$`);
-  routes.push({ pattern, re, keys, load });
+  routes.push({ pattern, re, keys, load, reads });
 }
 
 export function match(path) {
