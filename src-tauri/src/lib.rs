@@ -1,6 +1,8 @@
 //! The Tauri shell: plugins, the open case file as managed state, and the IPC handlers.
 //! Everything a user can do lives in `casefile_core`; this crate only adapts it.
 
+#[cfg(target_os = "linux")]
+mod drawing;
 pub mod commands;
 pub mod reminders;
 pub mod state;
@@ -119,6 +121,8 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
 /// Open the window. `file` comes from `--file`; without it, the last file used is reopened,
 /// and on a first run the window shows its welcome screen.
 pub fn run(file: Option<PathBuf>) {
+    #[cfg(target_os = "linux")]
+    drawing::choose();
     let app = builder(tauri::Builder::default())
         // First, so a second launch hands over to the running window before doing anything.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {

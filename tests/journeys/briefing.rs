@@ -10,11 +10,9 @@ use casefile_core::{dashboard, CaseFile};
 use casefile_e2e::{demo_file, key, App, Scratch};
 use std::time::Duration;
 
-/// WebKit's WebDriver screenshot can lag behind the window, so let it paint and take a
-/// throwaway one first.
+/// Let the window settle before the screen is captured.
 async fn shot(app: &App, name: &str) {
     tokio::time::sleep(Duration::from_millis(400)).await;
-    let _ = app.client.screenshot().await;
     app.screenshot(name).await.unwrap();
 }
 

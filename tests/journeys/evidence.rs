@@ -4,11 +4,9 @@
 use casefile_e2e::{demo_file, App, Scratch};
 use std::time::Duration;
 
-/// WebKit's WebDriver screenshot can lag behind the window (the first one of a session
-/// comes back blank), so let the window paint, and take a throwaway one first.
+/// Let the window settle (a list flashes, a toast fades in) before the screen is captured.
 async fn shot(app: &App, name: &str) {
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let _ = app.client.screenshot().await;
     app.screenshot(name).await.unwrap();
 }
 

@@ -11,9 +11,9 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+/// Let the window settle before the screen is captured.
 async fn shot(app: &App, name: &str) {
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let _ = app.client.screenshot().await;
     app.screenshot(name).await.unwrap();
 }
 

@@ -73,6 +73,10 @@ fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
 }
 
+/// Tall enough for the full-page screenshots (the window grown to the page's height), which
+/// are taken from the screen.
+const SCREEN: &str = "1280x2440x24";
+
 /// Start a private Xvfb when there is no display, returning it and the display name.
 fn display() -> (Option<Child>, String) {
     if let Some(d) = std::env::var_os("DISPLAY").filter(|d| !d.is_empty()) {
@@ -84,7 +88,7 @@ fn display() -> (Option<Child>, String) {
         }
         let name = format!(":{n}");
         let child = Command::new("Xvfb")
-            .args([name.as_str(), "-screen", "0", "1280x860x24", "-nolisten", "tcp"])
+            .args([name.as_str(), "-screen", "0", SCREEN, "-nolisten", "tcp"])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -411,7 +415,20 @@ impl App {
             .client
             .execute_async("const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));", vec![])
             .await;
-        std::fs::write(&path, self.client.screenshot().await?)?;
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        // Taken from the X display, as a person would see the window. WebKit's own snapshot
+        // (WebDriver's screenshot) stalls for seconds, and for good when the window is taller
+        // than the page, while WebKit draws without compositing (see src-tauri/src/drawing.rs).
+        let (x, y, w, h) = self.client.get_window_rect().await?;
+        let crop = format!("{w}x{h}+{x}+{y}");
+        let out = Command::new("import")
+            .args(["-display", &self.display, "-window", "root", "-crop", &crop, "+repage"])
+            .arg(&path)
+            .output()
+            .map_err(|e| format!("cannot run `import` (package imagemagick; make test installs it): {e}"))?;
+        if !out.status.success() {
+            return Err(format!("`import` could not capture the screen: {}", String::from_utf8_lossy(&out.stderr)).into());
+        }
         Ok(path)
     }
 
