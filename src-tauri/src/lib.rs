@@ -4,6 +4,7 @@
 #[cfg(target_os = "linux")]
 mod drawing;
 pub mod commands;
+mod early;
 pub mod reminders;
 pub mod state;
 pub mod trust;
@@ -139,6 +140,9 @@ pub fn run(file: Option<PathBuf>) {
             let wanted = file.clone().or_else(|| state.last_file());
             let failure = wanted.as_ref().and_then(|p| state.open(p, file.is_some()).err());
             app.manage(state);
+            if failure.is_none() {
+                early::Early::prepare(app.handle().clone());
+            }
             refresh_title(app.handle(), &app.state::<AppState>());
             trust::start(app.handle().clone());
             // An encrypted file is not a failure: the window asks for its passphrase.

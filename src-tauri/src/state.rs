@@ -21,6 +21,8 @@ pub struct AppState {
     pub data_dir: PathBuf,
     /// The passphrase while unlocked, the record's verification, activity for the idle lock.
     pub trust: crate::trust::TrustState,
+    /// The first screen's figures, worked out while the window starts.
+    pub early: crate::early::Early,
 }
 
 #[derive(Debug, Serialize)]
@@ -59,7 +61,7 @@ pub struct Status {
 impl AppState {
     pub fn new(config_dir: PathBuf, data_dir: PathBuf) -> AppState {
         let trust = crate::trust::TrustState::new(&data_dir);
-        AppState { workspace: Mutex::new(Workspace::Closed { path: None, problem: None }), config_dir, data_dir, trust }
+        AppState { workspace: Mutex::new(Workspace::Closed { path: None, problem: None }), config_dir, data_dir, trust, early: Default::default() }
     }
 
     fn lock(&self) -> MutexGuard<'_, Workspace> {
@@ -71,7 +73,7 @@ impl AppState {
     /// A state with `cf` already open (command tests use an in-memory file).
     pub fn with_case_file(cf: CaseFile, config_dir: PathBuf, data_dir: PathBuf) -> AppState {
         let trust = crate::trust::TrustState::new(&data_dir);
-        AppState { workspace: Mutex::new(Workspace::Open(cf)), config_dir, data_dir, trust }
+        AppState { workspace: Mutex::new(Workspace::Open(cf)), config_dir, data_dir, trust, early: Default::default() }
     }
 
     /// Run `f` on the open case file, or fail with `no_file_open`.
@@ -102,6 +104,7 @@ impl AppState {
         // Close the current file first so a reopen of the same file sees it released.
         *ws = Workspace::Closed { path: None, problem: None };
         self.trust.forget();
+        self.early.clear();
         match CaseFile::open_with(path, OpenOptions { create, passphrase: passphrase.clone(), ..Default::default() }) {
             Ok(cf) => {
                 *ws = Workspace::Open(cf);
@@ -120,6 +123,7 @@ impl AppState {
 
     pub fn close(&self) {
         *self.lock() = Workspace::Closed { path: None, problem: None };
+        self.early.clear();
         self.trust.forget();
     }
 

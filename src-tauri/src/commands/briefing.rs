@@ -3,7 +3,7 @@
 
 use crate::state::AppState;
 use casefile_core::briefing::{self, Briefing};
-use casefile_core::dashboard::{self, Dashboard};
+use casefile_core::dashboard::Dashboard;
 use casefile_core::reminders::{self, Reminder};
 use casefile_core::search::{self, Results, SearchQuery};
 use casefile_core::Result;
@@ -16,7 +16,7 @@ pub fn get_briefing(state: State<'_, AppState>, account_id: String) -> Result<Br
 
 #[tauri::command(async)]
 pub fn get_dashboard(state: State<'_, AppState>) -> Result<Dashboard> {
-    state.with_file(|cf| dashboard::build(cf.conn(), cf.today()))
+    state.with_file(|cf| state.early.dashboard(cf))
 }
 
 #[tauri::command(async)]
