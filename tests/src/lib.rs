@@ -409,14 +409,14 @@ impl App {
         let dir = target_dir().join("e2e-screenshots");
         std::fs::create_dir_all(&dir)?;
         let path = dir.join(format!("{name}.png"));
-        // WebKit's snapshot is its last painted frame, which lags the DOM on a busy machine
-        // (shots of a page still loading were seen); let two frames paint first.
+        // What the screen shows lags the DOM on a busy machine (shots of a page still loading
+        // were seen): let two frames paint, and give the last one time to reach the X server.
         let _ = self
             .client
             .execute_async("const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));", vec![])
             .await;
         tokio::time::sleep(Duration::from_millis(150)).await;
-        // Taken from the X display, as a person would see the window. WebKit's own snapshot
+        // Captured from the X display, as a person would see the window. WebKit's own snapshot
         // (WebDriver's screenshot) stalls for seconds, and for good when the window is taller
         // than the page, while WebKit draws without compositing (see src-tauri/src/drawing.rs).
         let (x, y, w, h) = self.client.get_window_rect().await?;
